@@ -1,0 +1,185 @@
+//! Finding option definitions in a document tree, whatever generator wrote the page.
+//!
+//! Three shapes carry a definition: a list item whose head is an option head (`.TP`, `.IP`,
+//! `.HP`, mdoc `.It Fl`); a one-line paragraph that is an option head followed by an indented
+//! block (DocBook's `.PP` + `.RS 4`, Asciidoctor's `.sp` + `.RS 4`); and items with empty bodies
+//! stacked above the item whose body they share (`.TP` + `.PD 0`).
+
+use roff::{Block, Document, Font, Section, Text};
+
+use crate::head::{ParsedHead, parse_head};
+use crate::model::{Help, OptionDef};
+
+/// Sections whose lists never define options of the page's program.
+fn skipped_section(title: &str) -> bool {
+    let t = title.to_ascii_uppercase();
+    matches!(
+        t.as_str(),
+        "NAME" | "SYNOPSIS" | "SEE ALSO" | "EXAMPLES" | "EXAMPLE" | "AUTHOR" | "AUTHORS" | "BUGS"
+            | "HISTORY" | "COPYRIGHT" | "REPORTING BUGS" | "EXIT STATUS" | "RETURN VALUE" | "FILES"
+            | "ENVIRONMENT" | "DIAGNOSTICS" | "STANDARDS" | "CONFORMING TO" | "NOTES" | "LICENSE"
+    )
+}
+
+/// Every option the document defines.
+pub fn options(doc: &Document) -> Vec<OptionDef> {
+    let mut out = Vec::new();
+    for section in &doc.sections {
+        if skipped_section(&section.title) {
+            continue;
+        }
+        walk(&section.blocks, &section.title, &mut out);
+    }
+    out
+}
+
+/// The help paragraphs of a body: paragraphs, preformatted text, nested items as `head: body`.
+pub fn body_help(blocks: &[Block]) -> Help {
+    let mut help = Vec::new();
+    flatten(blocks, &mut help);
+    help
+}
+
+fn flatten(blocks: &[Block], help: &mut Help) {
+    for b in blocks {
+        match b {
+            Block::Paragraph { text, .. } | Block::Preformatted { text, .. } => help.push(text.clone()),
+            Block::Item { head, body, .. } => {
+                let mut nested = Vec::new();
+                flatten(body, &mut nested);
+                let mut first = head.clone();
+                if let Some(p) = nested.first() {
+                    first.push(": ", Font::Roman);
+                    first.append(p);
+                    help.push(first);
+                    help.extend(nested.into_iter().skip(1));
+                } else {
+                    help.push(first);
+                }
+            }
+            Block::Indented { blocks, .. } => flatten(blocks, help),
+            Block::Table { rows, .. } => {
+                for row in rows {
+                    let mut t = Text::new();
+                    for (i, cell) in row.iter().enumerate() {
+                        if i > 0 {
+                            t.push("  ", Font::Roman);
+                        }
+                        t.append(cell);
+                    }
+                    help.push(t);
+                }
+            }
+            Block::Subsection(s) => {
+                help.push(Text::from_run(&s.title, Font::Bold));
+                flatten(&s.blocks, help);
+            }
+        }
+    }
+}
+
+struct Pending {
+    head: ParsedHead,
+    text: Text,
+    line: u32,
+}
+
+fn walk(blocks: &[Block], section: &str, out: &mut Vec<OptionDef>) {
+    let mut stacked: Vec<Pending> = Vec::new();
+    let mut i = 0;
+    while i < blocks.len() {
+        match &blocks[i] {
+            Block::Item { head, body, line, .. } => {
+                match parse_head(head) {
+                    Some(parsed) => {
+                        if body_is_empty(body) {
+                            stacked.push(Pending {
+                                head: parsed,
+                                text: head.clone(),
+                                line: *line,
+                            });
+                        } else {
+                            let (merged, text, first_line) = merge(&mut stacked, parsed, head, *line);
+                            push(out, merged, text, body_help(body), section, first_line);
+                        }
+                    }
+                    None => stacked.clear(),
+                }
+                walk(body, section, out);
+            }
+            Block::Paragraph { text, line } => {
+                // DocBook / Asciidoctor: a head paragraph and an indented body.
+                let next_indented = match blocks.get(i + 1) {
+                    Some(Block::Indented { blocks: inner, .. }) => Some(inner),
+                    _ => None,
+                };
+                if let Some(inner) = next_indented
+                    && text.lines().len() <= 4
+                    && let Some(parsed) = parse_head(text)
+                {
+                    let (merged, head_text, first_line) = merge(&mut stacked, parsed, text, *line);
+                    push(out, merged, head_text, body_help(inner), section, first_line);
+                    walk(inner, section, out);
+                    i += 2;
+                    continue;
+                }
+                stacked.clear();
+            }
+            Block::Indented { blocks: inner, .. } => {
+                stacked.clear();
+                walk(inner, section, out);
+            }
+            Block::Subsection(Section { title, blocks: inner, .. }) => {
+                stacked.clear();
+                if !skipped_section(title) {
+                    walk(inner, &format!("{section} › {title}"), out);
+                }
+            }
+            Block::Preformatted { .. } | Block::Table { .. } => stacked.clear(),
+        }
+        i += 1;
+    }
+}
+
+fn body_is_empty(body: &[Block]) -> bool {
+    body.iter().all(|b| matches!(b, Block::Paragraph { text, .. } if text.is_blank()))
+}
+
+fn merge(stacked: &mut Vec<Pending>, parsed: ParsedHead, head: &Text, line: u32) -> (ParsedHead, Text, u32) {
+    if stacked.is_empty() {
+        return (parsed, head.clone(), line);
+    }
+    let mut merged = ParsedHead::default();
+    let mut text = Text::new();
+    let first_line = stacked[0].line;
+    for p in stacked.drain(..).chain(std::iter::once(Pending {
+        head: parsed,
+        text: head.clone(),
+        line,
+    })) {
+        for f in p.head.flags {
+            if !merged.flags.contains(&f) {
+                merged.flags.push(f);
+            }
+        }
+        if merged.argument.is_none() {
+            merged.argument = p.head.argument;
+        }
+        if !text.runs.is_empty() {
+            text.push("\n", Font::Roman);
+        }
+        text.append(&p.text);
+    }
+    (merged, text, first_line)
+}
+
+fn push(out: &mut Vec<OptionDef>, head: ParsedHead, text: Text, help: Help, section: &str, line: u32) {
+    out.push(OptionDef {
+        flags: head.flags,
+        argument: head.argument,
+        head: text,
+        help,
+        section: section.to_string(),
+        line,
+    });
+}

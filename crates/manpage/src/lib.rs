@@ -1,0 +1,50 @@
+//! What a manual page defines, read from its [`roff::Document`]: the names and section, the NAME
+//! line, every option with all its spellings, its argument and its whole description, the
+//! positional operands, and, for bash(1), the paragraphs that document each piece of shell
+//! syntax. Reading is deterministic: definitions are recognised by their shape in the tree,
+//! whatever tool generated the page, and a head that is not clearly an option is left out.
+
+mod extract;
+pub mod head;
+pub mod model;
+mod names;
+mod operands;
+mod shell_topics;
+
+pub use model::*;
+pub use names::name_and_section;
+
+/// Reads the page model from a parsed document. `source` is the page file's path relative to
+/// the root of its manual tree (`man1/tar.1.gz`); the name and section come from it.
+pub fn read(doc: &roff::Document, source: &str) -> Page {
+    let (name, section) = names::name_and_section(source).unwrap_or_else(|| {
+        (
+            doc.title.clone().unwrap_or_default().to_ascii_lowercase(),
+            doc.section.clone().unwrap_or_default(),
+        )
+    });
+    let (name_line, mut names, description) = names::name_section(doc);
+    names.retain(|n| n != &name);
+    names.insert(0, name.clone());
+    let options = extract::options(doc);
+    let synopsis = operands::synopsis(doc);
+    let operands = operands::operands(doc, &names, &options, &synopsis);
+    let shell_topics = if name == "bash" { shell_topics::topics(doc).0 } else { Vec::new() };
+    Page {
+        name,
+        section,
+        names,
+        name_line,
+        description,
+        source: source.to_string(),
+        synopsis,
+        options,
+        operands,
+        shell_topics,
+    }
+}
+
+/// The bash(1) topic keys that were not found in `doc` (for diagnostics and tests).
+pub fn missing_shell_topics(doc: &roff::Document) -> Vec<&'static str> {
+    shell_topics::topics(doc).1
+}

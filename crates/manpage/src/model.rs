@@ -1,0 +1,147 @@
+//! The page model: what one manual page defines.
+
+use roff::Text;
+use serde::{Deserialize, Serialize};
+
+/// Help text: paragraphs of inline text with fonts kept. Preformatted lines are joined by `'\n'`.
+pub type Help = Vec<Text>;
+
+/// Plain text of help paragraphs, each paragraph's white space normalised, paragraphs joined by a blank line.
+pub fn help_plain(help: &[Text]) -> String {
+    help.iter().map(Text::plain).filter(|p| !p.is_empty()).collect::<Vec<_>>().join("\n\n")
+}
+
+/// How a flag is spelled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum FlagStyle {
+    /// `-x`: one character after one dash; may be bundled (`-xzvf`).
+    Short,
+    /// `--name`.
+    Long,
+    /// `-name`: a long name after a single dash (find, openssl, gcc).
+    SingleDashLong,
+    /// `+x` or `+name`.
+    Plus,
+}
+
+/// One spelling of an option, e.g. `-x` or `--extract`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Flag {
+    /// The flag as written, dashes included.
+    pub text: String,
+    /// How it is spelled.
+    pub style: FlagStyle,
+}
+
+impl Flag {
+    /// A flag from its text, its style worked out from the dashes.
+    pub fn new(text: &str) -> Flag {
+        let style = if text.starts_with("--") {
+            FlagStyle::Long
+        } else if text.starts_with('+') {
+            FlagStyle::Plus
+        } else if text.chars().count() == 2 {
+            FlagStyle::Short
+        } else {
+            FlagStyle::SingleDashLong
+        };
+        Flag {
+            text: text.to_string(),
+            style,
+        }
+    }
+}
+
+/// Whether an option takes an argument.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ArgumentNeed {
+    /// `-f ARCHIVE`, `--file=ARCHIVE`.
+    Required,
+    /// `--color[=WHEN]`, `-d[num]`: only when attached.
+    Optional,
+}
+
+/// The argument an option takes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Argument {
+    /// Its name as documented, e.g. `ARCHIVE`, `<commit>`, `WHEN`.
+    pub name: String,
+    /// Whether it must be given.
+    pub need: ArgumentNeed,
+}
+
+/// One documented option: all its spellings, its argument and its help.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OptionDef {
+    /// Every spelling, in the order the page gives them.
+    pub flags: Vec<Flag>,
+    /// The argument, if it takes one.
+    pub argument: Option<Argument>,
+    /// The definition head as printed (`-f, --file=ARCHIVE`).
+    pub head: Text,
+    /// The description: the whole body up to the next definition.
+    pub help: Help,
+    /// The section (and subsection) it is defined in, e.g. `OPTIONS` or `DESCRIPTION › Operation mode`.
+    pub section: String,
+    /// The line of the page where the definition starts.
+    pub line: u32,
+}
+
+/// A positional operand from the SYNOPSIS.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Operand {
+    /// Its name as written, e.g. `FILE`, `destination`.
+    pub name: String,
+    /// Whether it may repeat (`FILE...`).
+    pub variadic: bool,
+    /// What documents it: an OPERANDS item, a DESCRIPTION paragraph that names it, or the synopsis line.
+    pub help: Help,
+}
+
+/// A piece of shell syntax documented by bash(1), e.g. `pipe` or `redirect.output`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShellTopic {
+    /// A stable key, e.g. `list.and`, `redirect.duplicate`.
+    pub key: String,
+    /// The heading it comes from, e.g. `REDIRECTION › Duplicating File Descriptors`.
+    pub title: String,
+    /// The paragraphs.
+    pub help: Help,
+}
+
+/// Everything we know about one manual page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Page {
+    /// The page's name (from its file name), e.g. `tar`, `git-commit`.
+    pub name: String,
+    /// The section, e.g. `1`, `8`, `1ssl`.
+    pub section: String,
+    /// Every name the page documents (NAME section entries), the page name first.
+    pub names: Vec<String>,
+    /// The NAME line, e.g. `tar - an archiving utility`.
+    pub name_line: Text,
+    /// The one-line description after the dash.
+    pub description: String,
+    /// The path of the page file relative to its manual tree, e.g. `man1/tar.1.gz`.
+    pub source: String,
+    /// The synopsis, one entry per form.
+    pub synopsis: Vec<Text>,
+    /// Documented options.
+    pub options: Vec<OptionDef>,
+    /// Positional operands, in order.
+    pub operands: Vec<Operand>,
+    /// Shell syntax topics (only bash(1) has them).
+    pub shell_topics: Vec<ShellTopic>,
+}
+
+impl Page {
+    /// `name(section)`, as pages are cited.
+    pub fn citation(&self) -> String {
+        format!("{}({})", self.name, self.section)
+    }
+
+    /// The option with this exact spelling.
+    pub fn option(&self, flag: &str) -> Option<&OptionDef> {
+        self.options.iter().find(|o| o.flags.iter().any(|f| f.text == flag))
+    }
+}

@@ -1,0 +1,53 @@
+//! Page identity: name and section from the file name, names and description from NAME.
+
+use roff::{Block, Document, Text};
+
+/// `tar.1.gz` → (`tar`, `1`); `openssl-req.1ssl.gz` → (`openssl-req`, `1ssl`).
+pub fn name_and_section(file_name: &str) -> Option<(String, String)> {
+    let mut base = file_name.rsplit('/').next().unwrap_or(file_name);
+    for ext in [".gz", ".bz2", ".xz", ".zst", ".Z", ".lzma"] {
+        if let Some(b) = base.strip_suffix(ext) {
+            base = b;
+            break;
+        }
+    }
+    let dot = base.rfind('.')?;
+    let (name, section) = (&base[..dot], &base[dot + 1..]);
+    if name.is_empty() || !section.starts_with(|c: char| c.is_ascii_digit() || c == 'n' || c == 'l') {
+        return None;
+    }
+    Some((name.to_string(), section.to_string()))
+}
+
+/// The NAME line, the names it lists and the description after the dash.
+pub fn name_section(doc: &Document) -> (Text, Vec<String>, String) {
+    let Some(section) = doc.section("NAME").or_else(|| doc.sections.first()) else {
+        return (Text::new(), Vec::new(), String::new());
+    };
+    let mut line = Text::new();
+    for b in &section.blocks {
+        if let Block::Paragraph { text, .. } | Block::Preformatted { text, .. } = b {
+            if !line.runs.is_empty() {
+                line.push_space();
+            }
+            line.append(text);
+        }
+    }
+    let plain = line.plain();
+    let split = [" - ", " — ", " – ", " -- ", " \u{2010} "]
+        .iter()
+        .filter_map(|sep| plain.find(sep).map(|p| (p, sep.len())))
+        .min_by_key(|(p, _)| *p);
+    let (names_part, description) = match split {
+        Some((p, len)) => (&plain[..p], plain[p + len..].trim().to_string()),
+        None => (plain.as_str(), String::new()),
+    };
+    let names = names_part
+        .split([',', ' '])
+        .map(|n| n.trim().trim_matches(|c: char| c == '\\' || c == '"'))
+        .filter(|n| !n.is_empty() && n.len() < 80)
+        .map(str::to_string)
+        .collect();
+    let line = Text::from_run(plain, roff::Font::Roman);
+    (line, names, description)
+}

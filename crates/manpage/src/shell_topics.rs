@@ -1,0 +1,140 @@
+//! The shell-syntax help that bash(1) gives: which paragraphs document `|`, `&&`, `2>&1`, ...
+//!
+//! The table below names each topic's place in bash(1) (section, subsection, which blocks);
+//! the text itself always comes from the page. A topic whose place is not found is left out
+//! and reported, never filled in from elsewhere.
+
+use roff::{Block, Document};
+
+use crate::extract::body_help;
+use crate::model::ShellTopic;
+
+enum Pick {
+    /// Every block.
+    All,
+    /// The first n blocks.
+    First(usize),
+    /// From the first paragraph containing the text, n blocks.
+    From(&'static str, usize),
+    /// The body of the list item whose head starts with the text.
+    Item(&'static str),
+}
+
+struct Rule {
+    key: &'static str,
+    section: &'static str,
+    subsection: Option<&'static str>,
+    pick: Pick,
+}
+
+const RULES: &[Rule] = &[
+    Rule { key: "pipe", section: "SHELL GRAMMAR", subsection: Some("Pipelines"), pick: Pick::First(3) },
+    Rule { key: "negation", section: "SHELL GRAMMAR", subsection: Some("Pipelines"), pick: Pick::From("reserved word !", 1) },
+    Rule { key: "time", section: "SHELL GRAMMAR", subsection: Some("Pipelines"), pick: Pick::From("If the time reserved word", 1) },
+    Rule { key: "list.semicolon", section: "SHELL GRAMMAR", subsection: Some("Lists"), pick: Pick::From("executed sequentially", 1) },
+    Rule { key: "list.background", section: "SHELL GRAMMAR", subsection: Some("Lists"), pick: Pick::From("control operator &", 1) },
+    Rule { key: "list.and", section: "SHELL GRAMMAR", subsection: Some("Lists"), pick: Pick::From("AND and OR lists are sequences", 3) },
+    Rule { key: "list.or", section: "SHELL GRAMMAR", subsection: Some("Lists"), pick: Pick::From("An OR list has the form", 3) },
+    Rule { key: "simple-command", section: "SHELL GRAMMAR", subsection: Some("Simple Commands"), pick: Pick::All },
+    Rule { key: "compound.subshell", section: "SHELL GRAMMAR", subsection: Some("Compound Commands"), pick: Pick::Item("(list)") },
+    Rule { key: "compound.group", section: "SHELL GRAMMAR", subsection: Some("Compound Commands"), pick: Pick::Item("{ list; }") },
+    Rule { key: "compound.arithmetic", section: "SHELL GRAMMAR", subsection: Some("Compound Commands"), pick: Pick::Item("((expression))") },
+    Rule { key: "compound.conditional", section: "SHELL GRAMMAR", subsection: Some("Compound Commands"), pick: Pick::Item("[[ expression ]]") },
+    Rule { key: "compound.for", section: "SHELL GRAMMAR", subsection: Some("Compound Commands"), pick: Pick::Item("for name") },
+    Rule { key: "compound.for-arithmetic", section: "SHELL GRAMMAR", subsection: Some("Compound Commands"), pick: Pick::Item("for ((") },
+    Rule { key: "compound.select", section: "SHELL GRAMMAR", subsection: Some("Compound Commands"), pick: Pick::Item("select name") },
+    Rule { key: "compound.case", section: "SHELL GRAMMAR", subsection: Some("Compound Commands"), pick: Pick::Item("case word") },
+    Rule { key: "compound.if", section: "SHELL GRAMMAR", subsection: Some("Compound Commands"), pick: Pick::Item("if list") },
+    Rule { key: "compound.while", section: "SHELL GRAMMAR", subsection: Some("Compound Commands"), pick: Pick::Item("until list") },
+    Rule { key: "coproc", section: "SHELL GRAMMAR", subsection: Some("Coprocesses"), pick: Pick::First(3) },
+    Rule { key: "function", section: "SHELL GRAMMAR", subsection: Some("Shell Function Definitions"), pick: Pick::First(2) },
+    Rule { key: "comment", section: "COMMENTS", subsection: None, pick: Pick::All },
+    Rule { key: "quoting", section: "QUOTING", subsection: None, pick: Pick::First(2) },
+    Rule { key: "assignment", section: "PARAMETERS", subsection: None, pick: Pick::From("A variable may be assigned to", 3) },
+    Rule { key: "parameter.positional", section: "PARAMETERS", subsection: Some("Positional Parameters"), pick: Pick::All },
+    Rule { key: "parameter.special", section: "PARAMETERS", subsection: Some("Special Parameters"), pick: Pick::First(1) },
+    Rule { key: "expansion.brace", section: "EXPANSION", subsection: Some("Brace Expansion"), pick: Pick::First(2) },
+    Rule { key: "expansion.tilde", section: "EXPANSION", subsection: Some("Tilde Expansion"), pick: Pick::First(1) },
+    Rule { key: "expansion.parameter", section: "EXPANSION", subsection: Some("Parameter Expansion"), pick: Pick::First(1) },
+    Rule { key: "expansion.command", section: "EXPANSION", subsection: Some("Command Substitution"), pick: Pick::First(3) },
+    Rule { key: "expansion.arithmetic", section: "EXPANSION", subsection: Some("Arithmetic Expansion"), pick: Pick::First(3) },
+    Rule { key: "expansion.process", section: "EXPANSION", subsection: Some("Process Substitution"), pick: Pick::First(1) },
+    Rule { key: "expansion.pathname", section: "EXPANSION", subsection: Some("Pathname Expansion"), pick: Pick::First(1) },
+    Rule { key: "redirect", section: "REDIRECTION", subsection: None, pick: Pick::First(1) },
+    Rule { key: "redirect.input", section: "REDIRECTION", subsection: Some("Redirecting Input"), pick: Pick::All },
+    Rule { key: "redirect.output", section: "REDIRECTION", subsection: Some("Redirecting Output"), pick: Pick::All },
+    Rule { key: "redirect.append", section: "REDIRECTION", subsection: Some("Appending Redirected Output"), pick: Pick::All },
+    Rule { key: "redirect.output-and-error", section: "REDIRECTION", subsection: Some("Redirecting Standard Output and Standard Error"), pick: Pick::All },
+    Rule { key: "redirect.append-output-and-error", section: "REDIRECTION", subsection: Some("Appending Standard Output and Standard Error"), pick: Pick::All },
+    Rule { key: "redirect.here-document", section: "REDIRECTION", subsection: Some("Here Documents"), pick: Pick::All },
+    Rule { key: "redirect.here-string", section: "REDIRECTION", subsection: Some("Here Strings"), pick: Pick::All },
+    Rule { key: "redirect.duplicate", section: "REDIRECTION", subsection: Some("Duplicating File Descriptors"), pick: Pick::All },
+    Rule { key: "redirect.move", section: "REDIRECTION", subsection: Some("Moving File Descriptors"), pick: Pick::All },
+    Rule { key: "redirect.read-write", section: "REDIRECTION", subsection: Some("Opening File Descriptors for Reading and Writing"), pick: Pick::All },
+];
+
+/// The shell topics of bash(1), and the keys whose place was not found.
+pub fn topics(doc: &Document) -> (Vec<ShellTopic>, Vec<&'static str>) {
+    let mut out = Vec::new();
+    let mut missing = Vec::new();
+    for rule in RULES {
+        match topic(doc, rule) {
+            Some(t) => out.push(t),
+            None => missing.push(rule.key),
+        }
+    }
+    (out, missing)
+}
+
+fn topic(doc: &Document, rule: &Rule) -> Option<ShellTopic> {
+    let section = doc.section(rule.section)?;
+    let (blocks, title): (Vec<Block>, String) = match rule.subsection {
+        None => (
+            section
+                .blocks
+                .iter()
+                .take_while(|b| !matches!(b, Block::Subsection(_)))
+                .cloned()
+                .collect(),
+            section.title.clone(),
+        ),
+        Some(sub) => {
+            let s = section.blocks.iter().find_map(|b| match b {
+                Block::Subsection(s) if s.title.eq_ignore_ascii_case(sub) => Some(s),
+                _ => None,
+            })?;
+            (s.blocks.clone(), format!("{} › {}", section.title, s.title))
+        }
+    };
+    let picked: Vec<Block> = match rule.pick {
+        Pick::All => blocks,
+        Pick::First(n) => blocks.into_iter().take(n).collect(),
+        Pick::From(needle, n) => {
+            let start = blocks.iter().position(|b| block_text(b).contains(needle))?;
+            blocks.into_iter().skip(start).take(n).collect()
+        }
+        Pick::Item(prefix) => {
+            let body = blocks.iter().find_map(|b| match b {
+                Block::Item { head, body, .. } if head.plain().starts_with(prefix) => Some(body.clone()),
+                _ => None,
+            })?;
+            body
+        }
+    };
+    let help = body_help(&picked);
+    if help.is_empty() {
+        return None;
+    }
+    Some(ShellTopic {
+        key: rule.key.to_string(),
+        title,
+        help,
+    })
+}
+
+fn block_text(b: &Block) -> String {
+    match b {
+        Block::Paragraph { text, .. } | Block::Preformatted { text, .. } => text.plain(),
+        _ => String::new(),
+    }
+}

@@ -1,0 +1,886 @@
+//! The roff language layer below the macro packages: logical lines, comments, strings, number
+//! registers, macro definitions, conditionals, `.ig` and `.so`. What comes out is a flat list of
+//! requests (macro calls with their arguments) and text lines, ready for the man or mdoc front end.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use crate::tree::{Diagnostic, Severity};
+
+/// Most nested macro calls, string interpolations or `.so` includes before we stop.
+const MAX_DEPTH: usize = 48;
+/// Most lines a page may expand to through macros and includes.
+const MAX_EXPANDED_LINES: usize = 4_000_000;
+
+/// One line after the roff layer: a request or a text line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LineKind {
+    /// A control line: the macro or request name and its arguments (escapes still in them).
+    Request {
+        /// The name, e.g. `TP`, `Fl`, `B`.
+        name: String,
+        /// The arguments, quotes removed.
+        args: Vec<String>,
+        /// Everything after the name, unsplit (for requests such as `.TS` options).
+        rest: String,
+    },
+    /// A text line (escapes still in it). An empty string is a blank line.
+    Text(String),
+}
+
+/// A line with where it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    /// What the line is.
+    pub kind: LineKind,
+    /// Line number (1-based) in its file.
+    pub line: u32,
+    /// The included file it came from, `None` for the page itself.
+    pub file: Option<Rc<str>>,
+}
+
+/// Loads the text of a file named by `.so`, relative to the root of the manual tree.
+pub type Resolver<'a> = &'a mut dyn FnMut(&str) -> Result<String, String>;
+
+enum Mode {
+    Normal,
+    Defining {
+        name: String,
+        end: String,
+        body: Vec<String>,
+        append: bool,
+    },
+    Ignoring {
+        end: String,
+    },
+    SkippingBraces {
+        depth: i32,
+    },
+}
+
+/// The state of the roff interpreter for one page.
+pub struct Interpreter<'r> {
+    strings: HashMap<String, String>,
+    registers: HashMap<String, i64>,
+    macros: HashMap<String, Rc<Vec<String>>>,
+    /// Names that are requests or macros known to the front end.
+    known: fn(&str) -> bool,
+    mode: Mode,
+    else_stack: Vec<bool>,
+    args_stack: Vec<Rc<Vec<String>>>,
+    include_stack: Vec<String>,
+    resolver: Option<Resolver<'r>>,
+    depth: usize,
+    expanded: usize,
+    /// The output lines.
+    pub lines: Vec<Line>,
+    /// Problems found, with file and line.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The target of the first `.so` when the page is nothing but that request.
+    pub redirect: Option<String>,
+    /// Whether anything other than a `.so` and comments was seen at the top level.
+    seen_content: bool,
+    stopped: bool,
+}
+
+impl<'r> Interpreter<'r> {
+    /// A fresh interpreter. `known` tells which request names the front ends understand.
+    pub fn new(known: fn(&str) -> bool, resolver: Option<Resolver<'r>>) -> Self {
+        let mut strings = HashMap::new();
+        for (k, v) in [
+            ("lq", "\\(lq"),
+            ("rq", "\\(rq"),
+            ("Lq", "\\(lq"),
+            ("Rq", "\\(rq"),
+            ("R", "\\(rg"),
+            ("Tm", "\\(tm"),
+            ("S", ""),
+            ("HF", "B"),
+            (".T", "utf8"),
+            ("q", "\""),
+        ] {
+            strings.insert(k.to_string(), v.to_string());
+        }
+        let mut registers = HashMap::new();
+        registers.insert(".g".to_string(), 1);
+        registers.insert(".l".to_string(), 78);
+        registers.insert("LL".to_string(), 78);
+        Interpreter {
+            strings,
+            registers,
+            macros: HashMap::new(),
+            known,
+            mode: Mode::Normal,
+            else_stack: Vec::new(),
+            args_stack: Vec::new(),
+            include_stack: Vec::new(),
+            resolver,
+            depth: 0,
+            expanded: 0,
+            lines: Vec::new(),
+            diagnostics: Vec::new(),
+            redirect: None,
+            seen_content: false,
+            stopped: false,
+        }
+    }
+
+    fn warn(&mut self, file: &Option<Rc<str>>, line: u32, message: String) {
+        if self.diagnostics.len() < 500 {
+            self.diagnostics.push(Diagnostic {
+                file: file.as_deref().map(str::to_string),
+                line,
+                severity: Severity::Warning,
+                message,
+            });
+        }
+    }
+
+    /// Runs the interpreter over the text of a file.
+    pub fn run(&mut self, text: &str, file: Option<Rc<str>>) {
+        let mut logical = String::new();
+        let mut start_line = 1u32;
+        for (idx, physical) in text.split('\n').enumerate() {
+            if self.stopped {
+                return;
+            }
+            let physical = physical.strip_suffix('\r').unwrap_or(physical);
+            if logical.is_empty() {
+                start_line = idx as u32 + 1;
+            }
+            let trailing = physical.len() - physical.trim_end_matches('\\').len();
+            if trailing % 2 == 1 && !matches!(self.mode, Mode::Defining { .. } | Mode::Ignoring { .. }) {
+                logical.push_str(&physical[..physical.len() - 1]);
+                continue;
+            }
+            logical.push_str(physical);
+            let line = std::mem::take(&mut logical);
+            self.process(&line, start_line, &file);
+        }
+        if !logical.is_empty() {
+            self.process(&logical, start_line, &file);
+        }
+    }
+
+    fn process(&mut self, raw: &str, lineno: u32, file: &Option<Rc<str>>) {
+        self.expanded += 1;
+        if self.expanded > MAX_EXPANDED_LINES {
+            if !self.stopped {
+                self.warn(file, lineno, "page expands to too many lines; the rest is skipped".into());
+            }
+            self.stopped = true;
+            return;
+        }
+        match &mut self.mode {
+            Mode::Normal => {}
+            Mode::Defining { end, body, .. } => {
+                if is_end_line(raw, end) {
+                    let Mode::Defining { name, body, append, .. } =
+                        std::mem::replace(&mut self.mode, Mode::Normal)
+                    else {
+                        unreachable!()
+                    };
+                    let mut body = body;
+                    if append && let Some(old) = self.macros.get(&name) {
+                        let mut all = old.as_ref().clone();
+                        all.append(&mut body);
+                        body = all;
+                    }
+                    self.macros.insert(name, Rc::new(body));
+                } else {
+                    body.push(raw.replace("\\\\", "\\"));
+                }
+                return;
+            }
+            Mode::Ignoring { end } => {
+                if is_end_line(raw, end) {
+                    self.mode = Mode::Normal;
+                }
+                return;
+            }
+            Mode::SkippingBraces { depth } => {
+                *depth += brace_balance(raw);
+                if *depth <= 0 {
+                    self.mode = Mode::Normal;
+                }
+                return;
+            }
+        }
+
+        let had_text = !raw.is_empty();
+        let line = self.interpolate(raw, file, lineno, 0);
+        let is_control = line.starts_with(['.', '\'']);
+        if !is_control {
+            if had_text && line.is_empty() && raw.trim() != "" {
+                // The line held only braces or a comment.
+                return;
+            }
+            if raw.starts_with("\\\"") || raw.starts_with("\\#") {
+                return;
+            }
+            if self.depth == 0 && self.include_stack.is_empty() && !line.trim().is_empty() {
+                self.seen_content = true;
+            }
+            self.lines.push(Line {
+                kind: LineKind::Text(line),
+                line: lineno,
+                file: file.clone(),
+            });
+            return;
+        }
+        let body = line[1..].trim_start_matches([' ', '\t']);
+        let name_len = body.find([' ', '\t']).unwrap_or(body.len());
+        let name = &body[..name_len];
+        let rest = body[name_len..].trim_start_matches([' ', '\t']);
+        if name.is_empty() {
+            return;
+        }
+        self.request(name, rest, lineno, file);
+    }
+
+    fn request(&mut self, name: &str, rest: &str, lineno: u32, file: &Option<Rc<str>>) {
+        match name {
+            "de" | "de1" | "dei" | "am" | "am1" | "ami" => {
+                let args = split_args(rest);
+                let Some(mname) = args.first() else {
+                    self.warn(file, lineno, format!(".{name} without a macro name"));
+                    return;
+                };
+                self.mode = Mode::Defining {
+                    name: mname.clone(),
+                    end: args.get(1).cloned().unwrap_or_else(|| ".".to_string()),
+                    body: Vec::new(),
+                    append: name.starts_with("am"),
+                };
+            }
+            "ds" | "ds1" | "as" | "as1" => {
+                let name_len = rest.find([' ', '\t']).unwrap_or(rest.len());
+                let sname = &rest[..name_len];
+                let mut value = rest[name_len..].trim_start_matches([' ', '\t']);
+                if let Some(v) = value.strip_prefix('"') {
+                    value = v;
+                }
+                if sname.is_empty() {
+                    return;
+                }
+                if name.starts_with("as") {
+                    self.strings.entry(sname.to_string()).or_default().push_str(value);
+                } else {
+                    self.strings.insert(sname.to_string(), value.to_string());
+                }
+            }
+            "nr" => {
+                let args = split_args(rest);
+                if let Some(rname) = args.first() {
+                    let old = self.registers.get(rname).copied().unwrap_or(0);
+                    let value = args.get(1).map(String::as_str).unwrap_or("0");
+                    let new = if let Some(d) = value.strip_prefix('+') {
+                        old + eval_number(d).unwrap_or(0)
+                    } else if let Some(d) = value.strip_prefix('-') {
+                        old - eval_number(d).unwrap_or(0)
+                    } else {
+                        eval_number(value).unwrap_or(0)
+                    };
+                    self.registers.insert(rname.clone(), new);
+                }
+            }
+            "rm" => {
+                for n in split_args(rest) {
+                    self.macros.remove(&n);
+                    self.strings.remove(&n);
+                }
+            }
+            "rn" | "als" => {
+                let args = split_args(rest);
+                if let [a, b, ..] = args.as_slice() {
+                    let (from, to) = if name == "rn" { (a, b) } else { (b, a) };
+                    if let Some(m) = self.macros.get(from).cloned() {
+                        if name == "rn" {
+                            self.macros.remove(from);
+                        }
+                        self.macros.insert(to.clone(), m);
+                    }
+                }
+            }
+            "if" | "ie" => {
+                let (cond, body) = self.condition(rest, file, lineno);
+                if name == "ie" {
+                    self.else_stack.push(cond);
+                }
+                self.conditional_body(cond, body, lineno, file);
+            }
+            "el" => {
+                let cond = !self.else_stack.pop().unwrap_or(true);
+                self.conditional_body(cond, rest, lineno, file);
+            }
+            "ig" => {
+                let end = split_args(rest).into_iter().next().unwrap_or_else(|| ".".into());
+                self.mode = Mode::Ignoring { end };
+            }
+            "so" => self.include(rest.trim(), lineno, file),
+            "nx" => self.stopped = true,
+            "while" => self.warn(file, lineno, ".while loops are not run; the loop is skipped".into()),
+            "tm" | "tm1" | "tmc" | "ab" | "mso" | "tr" | "trin" | "hw" | "hc" | "nh" | "hy" | "hym"
+            | "hys" | "hla" | "hlm" | "ad" | "na" | "ne" | "ps" | "vs" | "ll" | "lt" | "ta" | "fam"
+            | "cs" | "ss" | "lf" | "pl" | "po" | "pn" | "bp" | "ns" | "rs" | "ch" | "wh" | "it"
+            | "ev" | "ec" | "eo" | "cc" | "c2" | "em" | "warn" | "do" | "cp" | "char" | "fchar"
+            | "schar" | "rchar" | "ftr" | "fp" | "fspecial" | "special" | "sty" | "kern" | "lg"
+            | "uf" | "cu" | "ul" | "mk" | "rt" | "ls" | "lc" | "tc" | "fc" | "pc" | "pso"
+            | "psbb" | "open" | "opena" | "close" | "write" | "writec" | "writem" | "return"
+            | "shift" | "rr" | "rnn" | "aln" | "af" | "di" | "da" | "box" | "boxa" | "chop"
+            | "substring" | "length" | "asciify" | "unformat" | "break" | "continue" | "blm"
+            | "lsm" | "device" | "output" | "nroff" | "troff" | "cflags" | "hcode" | "kern1"
+            | "linetabs" | "vpt" | "defcolor" | "gcolor" | "fcolor" | "color" | "nop" | "ec1"
+            | "papersize" | "pev" | "pm" | "pnr" | "ptr" | "fl" | "sizes" | "tkf" | "class"
+            | "ecs" | "ecr" | "spreadwarn" | "stringup" | "stringdown" | "mc" | "nm" | "nn"
+            | "lnr" | "tag" | "taga" | "EQ" | "EN" => {
+                if name == "nop" {
+                    self.process(rest, lineno, file);
+                } else if name == "ec" || name == "eo" || name == "cc" {
+                    self.warn(file, lineno, format!(".{name} changes roff's syntax; not supported"));
+                } else {
+                    self.emit_request(name, rest, lineno, file);
+                }
+            }
+            _ => {
+                if let Some(body) = self.macros.get(name).cloned() {
+                    self.call_macro(name, body, rest, lineno, file);
+                } else {
+                    if !(self.known)(name) {
+                        self.warn(file, lineno, format!("unknown request or macro .{name}"));
+                    }
+                    self.emit_request(name, rest, lineno, file);
+                }
+            }
+        }
+    }
+
+    fn emit_request(&mut self, name: &str, rest: &str, lineno: u32, file: &Option<Rc<str>>) {
+        if self.depth == 0 && self.include_stack.is_empty() && !is_metadata(name) {
+            self.seen_content = true;
+        }
+        self.lines.push(Line {
+            kind: LineKind::Request {
+                name: name.to_string(),
+                args: split_args(rest),
+                rest: rest.to_string(),
+            },
+            line: lineno,
+            file: file.clone(),
+        });
+    }
+
+    fn call_macro(&mut self, name: &str, body: Rc<Vec<String>>, rest: &str, lineno: u32, file: &Option<Rc<str>>) {
+        if self.depth >= MAX_DEPTH {
+            self.warn(file, lineno, format!("macro .{name} nests too deep; expansion stopped"));
+            return;
+        }
+        let mut args = vec![name.to_string()];
+        args.extend(split_args(rest));
+        self.args_stack.push(Rc::new(args));
+        self.depth += 1;
+        for body_line in body.iter() {
+            if self.stopped {
+                break;
+            }
+            self.process(body_line, lineno, file);
+        }
+        self.depth -= 1;
+        self.args_stack.pop();
+    }
+
+    fn include(&mut self, target: &str, lineno: u32, file: &Option<Rc<str>>) {
+        let target = target.trim_matches('"').to_string();
+        if self.depth == 0 && self.include_stack.is_empty() && !self.seen_content && self.redirect.is_none() {
+            self.redirect = Some(target.clone());
+        } else if self.depth == 0 && self.include_stack.is_empty() {
+            self.seen_content = true;
+        }
+        if self.include_stack.contains(&target) {
+            self.warn(file, lineno, format!(".so {target}: include loop ({} includes itself)", target));
+            return;
+        }
+        if self.include_stack.len() >= 16 {
+            self.warn(file, lineno, format!(".so {target}: includes nest too deep"));
+            return;
+        }
+        let Some(resolver) = self.resolver.as_mut() else {
+            self.warn(file, lineno, format!(".so {target}: no manual tree to resolve it in"));
+            return;
+        };
+        match resolver(&target) {
+            Ok(text) => {
+                self.include_stack.push(target.clone());
+                let saved = std::mem::replace(&mut self.mode, Mode::Normal);
+                self.run(&text, Some(Rc::from(target.as_str())));
+                self.mode = saved;
+                self.include_stack.pop();
+            }
+            Err(e) => self.warn(file, lineno, format!(".so {target}: {e}")),
+        }
+    }
+
+    fn conditional_body(&mut self, cond: bool, body: &str, lineno: u32, file: &Option<Rc<str>>) {
+        let body = body.trim_start_matches([' ', '\t']);
+        if let Some(after) = body.strip_prefix("\\{") {
+            if cond {
+                let after = after.trim_start_matches([' ', '\t']);
+                let after = after.strip_prefix('\\').filter(|a| a.is_empty()).unwrap_or(after);
+                if !after.trim().is_empty() {
+                    self.process(after, lineno, file);
+                }
+            } else {
+                let depth = 1 + brace_balance(after);
+                if depth > 0 {
+                    self.mode = Mode::SkippingBraces { depth };
+                }
+            }
+        } else if cond && !body.is_empty() {
+            self.process(body, lineno, file);
+        }
+    }
+
+    /// Parses and evaluates the condition at the start of `rest`; returns it and the body.
+    fn condition<'a>(&mut self, rest: &'a str, file: &Option<Rc<str>>, lineno: u32) -> (bool, &'a str) {
+        let mut s = rest.trim_start();
+        let mut negate = false;
+        while let Some(r) = s.strip_prefix('!') {
+            negate = !negate;
+            s = r;
+        }
+        let first = s.chars().next().unwrap_or(' ');
+        let (value, body) = match first {
+            'n' | 't' | 'o' | 'e' | 'v' if !s[1..].starts_with(|c: char| c.is_alphanumeric()) => {
+                (matches!(first, 'n' | 'o'), &s[1..])
+            }
+            'd' | 'r' | 'c' | 'F' | 'S' | 'm' if s[1..].starts_with([' ', '\t']) => {
+                let after = s[1..].trim_start();
+                let end = after.find([' ', '\t']).unwrap_or(after.len());
+                let name = &after[..end];
+                let v = match first {
+                    'd' => self.strings.contains_key(name) || self.macros.contains_key(name),
+                    'r' => self.registers.contains_key(name),
+                    'c' => true,
+                    _ => false,
+                };
+                (v, &after[end..])
+            }
+            '\'' | '"' | '|' | '/' | '#' | '^' | '!' | '@' | '%' => {
+                // 'a'b' string comparison
+                let delim = first;
+                let inner = &s[1..];
+                let Some(p1) = inner.find(delim) else {
+                    return (false, "");
+                };
+                let a = &inner[..p1];
+                let after_a = &inner[p1 + 1..];
+                let Some(p2) = after_a.find(delim) else {
+                    return (false, "");
+                };
+                let b = &after_a[..p2];
+                let a = self.interpolate(a, file, lineno, 0);
+                let b = self.interpolate(b, file, lineno, 0);
+                (a == b, &after_a[p2 + 1..])
+            }
+            _ => {
+                let end = expression_end(s);
+                let expr = self.interpolate(&s[..end], file, lineno, 0);
+                match eval_number(&expr) {
+                    Some(n) => (n > 0, &s[end..]),
+                    None => {
+                        self.warn(file, lineno, format!("condition `{}` not understood; taken as false", &s[..end]));
+                        (false, &s[end..])
+                    }
+                }
+            }
+        };
+        (value != negate, body)
+    }
+
+    /// Replaces `\*` strings, `\n` registers and `\$` macro arguments; drops comments and
+    /// conditional braces. Other escapes are kept for the renderer.
+    fn interpolate(&mut self, s: &str, file: &Option<Rc<str>>, lineno: u32, depth: usize) -> String {
+        if !s.contains('\\') {
+            return s.to_string();
+        }
+        let mut out = String::with_capacity(s.len());
+        let mut rest = s;
+        while let Some(pos) = rest.find('\\') {
+            out.push_str(&rest[..pos]);
+            let after = &rest[pos + 1..];
+            let mut chars = after.chars();
+            let Some(c) = chars.next() else {
+                rest = after;
+                break;
+            };
+            match c {
+                '\\' => {
+                    out.push_str("\\\\");
+                    rest = &after[1..];
+                }
+                '"' => {
+                    rest = "";
+                    // Comments swallow trailing white space before them too.
+                    let trimmed = out.trim_end_matches([' ', '\t']).len();
+                    out.truncate(trimmed);
+                    break;
+                }
+                '#' => {
+                    rest = "";
+                    break;
+                }
+                '{' | '}' => rest = &after[1..],
+                '*' => {
+                    let (name, next) = take_name(&after[1..]);
+                    rest = next;
+                    if depth >= MAX_DEPTH {
+                        continue;
+                    }
+                    match self.strings.get(name).cloned() {
+                        Some(v) => {
+                            let v = self.interpolate(&v, file, lineno, depth + 1);
+                            out.push_str(&v);
+                        }
+                        None => self.warn(file, lineno, format!("undefined string \\*[{name}]")),
+                    }
+                }
+                'n' => {
+                    let mut r = &after[1..];
+                    let mut step = 0;
+                    if let Some(x) = r.strip_prefix('+') {
+                        step = 1;
+                        r = x;
+                    } else if let Some(x) = r.strip_prefix('-') {
+                        step = -1;
+                        r = x;
+                    }
+                    let (name, next) = take_name(r);
+                    rest = next;
+                    let name = name.to_string();
+                    let args = self.args_stack.last().map(|a| a.len() as i64 - 1);
+                    let value = if name == ".$" {
+                        args.unwrap_or(0)
+                    } else {
+                        let v = self.registers.entry(name).or_insert(0);
+                        *v += step;
+                        *v
+                    };
+                    out.push_str(&value.to_string());
+                }
+                '$' => {
+                    let (name, next) = take_name(&after[1..]);
+                    rest = next;
+                    if let Some(args) = self.args_stack.last() {
+                        match name {
+                            "*" => out.push_str(&args[1..].join(" ")),
+                            "@" => {
+                                let quoted: Vec<String> = args[1..].iter().map(|a| format!("\"{a}\"")).collect();
+                                out.push_str(&quoted.join(" "));
+                            }
+                            _ => {
+                                if let Some(a) = name.parse::<usize>().ok().and_then(|i| args.get(i)) {
+                                    out.push_str(a);
+                                }
+                            }
+                        }
+                    }
+                }
+                _ => {
+                    out.push('\\');
+                    out.push(c);
+                    rest = &after[c.len_utf8()..];
+                }
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+}
+
+/// Requests that do not count as page content when deciding whether a page is a `.so` redirect.
+fn is_metadata(name: &str) -> bool {
+    matches!(name, "lf" | "do" | "mso" | "warn")
+}
+
+/// `x`, `(xx` or `[name]` after an escape; returns the name and the rest.
+fn take_name(s: &str) -> (&str, &str) {
+    if let Some(r) = s.strip_prefix('(') {
+        let end = r.char_indices().nth(2).map(|(i, _)| i).unwrap_or(r.len());
+        (&r[..end], &r[end..])
+    } else if let Some(r) = s.strip_prefix('[') {
+        let end = r.find(']').unwrap_or(r.len());
+        (&r[..end], r.get(end + 1..).unwrap_or(""))
+    } else {
+        let end = s.chars().next().map(char::len_utf8).unwrap_or(0);
+        (&s[..end], &s[end..])
+    }
+}
+
+/// Whether a line ends a macro definition or `.ig` block.
+fn is_end_line(raw: &str, end: &str) -> bool {
+    let Some(body) = raw.strip_prefix(['.', '\'']) else {
+        return false;
+    };
+    let body = body.trim_start();
+    if end == "." {
+        body == "." || body.starts_with(". ") || body.starts_with(".\\\"") || body.starts_with(".\t")
+    } else {
+        body.split_whitespace().next() == Some(end)
+    }
+}
+
+/// Opening minus closing conditional braces (`\{`, `\}`) in a line.
+fn brace_balance(s: &str) -> i32 {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    let mut n = 0;
+    while i + 1 < bytes.len() {
+        if bytes[i] == b'\\' {
+            match bytes[i + 1] {
+                b'{' => n += 1,
+                b'}' => n -= 1,
+                _ => {}
+            }
+            i += 2;
+        } else {
+            i += 1;
+        }
+    }
+    n
+}
+
+/// Where a numeric condition ends: the first blank outside parentheses.
+fn expression_end(s: &str) -> usize {
+    let mut depth = 0i32;
+    for (i, c) in s.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            ' ' | '\t' if depth <= 0 => return i,
+            _ => {}
+        }
+    }
+    s.len()
+}
+
+/// Splits macro arguments: blanks separate, double quotes group, `""` is a literal quote.
+pub fn split_args(s: &str) -> Vec<String> {
+    let mut args = Vec::new();
+    let mut chars = s.chars().peekable();
+    loop {
+        while chars.peek().is_some_and(|c| *c == ' ' || *c == '\t') {
+            chars.next();
+        }
+        let Some(&first) = chars.peek() else { break };
+        let mut arg = String::new();
+        if first == '"' {
+            chars.next();
+            while let Some(c) = chars.next() {
+                if c == '"' {
+                    if chars.peek() == Some(&'"') {
+                        chars.next();
+                        arg.push('"');
+                    } else {
+                        break;
+                    }
+                } else if c == '\\' {
+                    arg.push(c);
+                    if let Some(n) = chars.next() {
+                        arg.push(n);
+                    }
+                } else {
+                    arg.push(c);
+                }
+            }
+        } else {
+            while let Some(&c) = chars.peek() {
+                if c == ' ' || c == '\t' {
+                    break;
+                }
+                chars.next();
+                arg.push(c);
+                if c == '\\'
+                    && let Some(n) = chars.next()
+                {
+                    arg.push(n);
+                }
+            }
+        }
+        args.push(arg);
+    }
+    args
+}
+
+/// Evaluates a roff numeric expression (left to right, as roff does; units dropped).
+pub fn eval_number(s: &str) -> Option<i64> {
+    let mut p = NumParser { s: s.as_bytes(), i: 0 };
+    let v = p.expr()?;
+    Some(v)
+}
+
+struct NumParser<'a> {
+    s: &'a [u8],
+    i: usize,
+}
+
+impl NumParser<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.s.get(self.i).copied()
+    }
+    fn expr(&mut self) -> Option<i64> {
+        let mut acc = self.term()?;
+        loop {
+            let op: &[u8] = match (self.peek(), self.s.get(self.i + 1).copied()) {
+                (Some(b'<'), Some(b'=')) => b"<=",
+                (Some(b'>'), Some(b'=')) => b">=",
+                (Some(b'='), Some(b'=')) => b"==",
+                (Some(b'<'), Some(b'?')) => b"<?",
+                (Some(b'>'), Some(b'?')) => b">?",
+                (Some(c), _) if b"+-*/%<>=&:".contains(&c) => &self.s[self.i..self.i + 1],
+                _ => return Some(acc),
+            };
+            let op = op.to_vec();
+            self.i += op.len();
+            let rhs = self.term()?;
+            acc = match op.as_slice() {
+                b"+" => acc.saturating_add(rhs),
+                b"-" => acc.saturating_sub(rhs),
+                b"*" => acc.saturating_mul(rhs),
+                b"/" => {
+                    if rhs == 0 {
+                        return None;
+                    }
+                    acc / rhs
+                }
+                b"%" => {
+                    if rhs == 0 {
+                        return None;
+                    }
+                    acc % rhs
+                }
+                b"<" => (acc < rhs) as i64,
+                b">" => (acc > rhs) as i64,
+                b"<=" => (acc <= rhs) as i64,
+                b">=" => (acc >= rhs) as i64,
+                b"=" | b"==" => (acc == rhs) as i64,
+                b"&" => (acc > 0 && rhs > 0) as i64,
+                b":" => (acc > 0 || rhs > 0) as i64,
+                b"<?" => acc.min(rhs),
+                b">?" => acc.max(rhs),
+                _ => return None,
+            };
+        }
+    }
+    fn term(&mut self) -> Option<i64> {
+        match self.peek()? {
+            b'(' => {
+                self.i += 1;
+                let v = self.expr()?;
+                if self.peek() == Some(b')') {
+                    self.i += 1;
+                }
+                Some(v)
+            }
+            b'-' => {
+                self.i += 1;
+                Some(-self.term()?)
+            }
+            b'+' => {
+                self.i += 1;
+                self.term()
+            }
+            b'!' => {
+                self.i += 1;
+                Some((self.term()? <= 0) as i64)
+            }
+            c if c.is_ascii_digit() || c == b'.' => {
+                let start = self.i;
+                while self.peek().is_some_and(|c| c.is_ascii_digit()) {
+                    self.i += 1;
+                }
+                let int: i64 = std::str::from_utf8(&self.s[start..self.i]).ok()?.parse().unwrap_or(0);
+                if self.peek() == Some(b'.') {
+                    self.i += 1;
+                    while self.peek().is_some_and(|c| c.is_ascii_digit()) {
+                        self.i += 1;
+                    }
+                }
+                if self.peek().is_some_and(|c| b"icpPmMnuvsfz".contains(&c)) {
+                    self.i += 1;
+                }
+                Some(int)
+            }
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(src: &str) -> Vec<String> {
+        let mut it = Interpreter::new(|_| true, None);
+        it.run(src, None);
+        it.lines
+            .into_iter()
+            .map(|l| match l.kind {
+                LineKind::Text(t) => t,
+                LineKind::Request { name, args, .. } => format!(".{name} {}", args.join("|")),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn strings_and_registers() {
+        assert_eq!(texts(".ds Nm tar\n.nr X 3\nuse \\*(Nm \\*[Nm] \\nX\n"), vec!["use tar tar 3"]);
+    }
+
+    #[test]
+    fn conditionals_take_nroff_branch() {
+        let src = ".ie n .ds Q nroff\n.el .ds Q troff\n\\*Q\n.if t \\{\\\nskipped\n.\\}\n.if n \\{\\\nkept\n.\\}\n.if '\\*Q'nroff' same\n";
+        assert_eq!(texts(src), vec!["nroff", "kept", "same"]);
+    }
+
+    #[test]
+    fn macros_expand_with_arguments() {
+        let src = ".de Op\n.RB [ \"\\\\$1\" ]\n..\n.Op \\-x\n";
+        assert_eq!(texts(src), vec![".RB [|\\-x|]"]);
+    }
+
+    #[test]
+    fn ignore_blocks_comments_and_continuations() {
+        let src = ".ig\nhidden\n..\nvisible \\\" comment\none \\\ntwo\n.\\\" a comment line\n";
+        assert_eq!(texts(src), vec!["visible", "one two"]);
+    }
+
+    #[test]
+    fn so_loops_are_reported() {
+        let mut resolver = |p: &str| -> Result<String, String> { Ok(format!(".so {p}\n")) };
+        let mut it = Interpreter::new(|_| true, Some(&mut resolver));
+        it.run(".so man1/a.1\n", None);
+        assert_eq!(it.redirect.as_deref(), Some("man1/a.1"));
+        assert!(it.diagnostics.iter().any(|d| d.message.contains("loop")), "{:?}", it.diagnostics);
+    }
+
+    #[test]
+    fn recursive_macros_stop() {
+        let src = ".de X\n.X\n..\n.X\n";
+        let mut it = Interpreter::new(|_| true, None);
+        it.run(src, None);
+        assert!(it.diagnostics.iter().any(|d| d.message.contains("nests too deep")));
+    }
+
+    #[test]
+    fn numbers() {
+        assert_eq!(eval_number("1+2*3"), Some(9));
+        assert_eq!(eval_number("(1<2)&(3>2)"), Some(1));
+        assert_eq!(eval_number("2m"), Some(2));
+        assert_eq!(eval_number("x"), None);
+    }
+
+    #[test]
+    fn quoted_args() {
+        assert_eq!(split_args(r#"a "b c" "d ""e""" \ f g\ h"#), vec!["a", "b c", "d \"e\"", "\\ ", "f", "g\\ h"]);
+    }
+}
