@@ -94,6 +94,8 @@ pub struct Operand {
     pub name: String,
     /// Whether it may repeat (`FILE...`).
     pub variadic: bool,
+    /// Whether it may be left out (`[FILE]`).
+    pub optional: bool,
     /// What documents it: an OPERANDS item, a DESCRIPTION paragraph that names it, or the synopsis line.
     pub help: Help,
 }

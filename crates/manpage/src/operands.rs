@@ -105,36 +105,21 @@ pub fn operands(doc: &Document, names: &[String], options: &[OptionDef], forms: 
             if tok.starts_with('{') || tok.starts_with('|') || tok == "|" {
                 continue;
             }
-            let variadic = tok.contains("...") || tok.contains('…');
-            let inner = tok
-                .trim_end_matches("...")
-                .trim_end_matches('…')
-                .trim_start_matches('[')
-                .trim_end_matches("...")
-                .trim_end_matches(']')
-                .trim_end_matches("...")
-                .trim_end_matches('…');
-            if inner.starts_with('-') || inner.starts_with('+') || inner.is_empty() {
-                continue;
+            let optional = tok.starts_with('[');
+            // `[options / URLs]`, `[a|b]`: alternatives inside one bracket.
+            let alternatives: Vec<String> = if optional && (tok.contains(" / ") || tok.contains('|')) && !tok[1..].contains('[') {
+                tok.trim_start_matches('[')
+                    .trim_end_matches("...")
+                    .trim_end_matches(']')
+                    .split(['/', '|'])
+                    .map(|a| a.trim().to_string())
+                    .collect()
+            } else {
+                vec![tok.clone()]
+            };
+            for alt in alternatives {
+                add_operand(&alt, optional, names, &mut found);
             }
-            let upper = inner.to_ascii_uppercase();
-            if matches!(upper.as_str(), "OPTION" | "OPTIONS" | "<OPTIONS>" | "FLAGS" | "SWITCHES") || names.iter().any(|n| n == inner) {
-                continue;
-            }
-            if !inner.chars().all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '<' | '>' | '@' | ':' | '.' | '/')) {
-                continue;
-            }
-            if found.iter().any(|o| o.name == inner) {
-                if let Some(o) = found.iter_mut().find(|o| o.name == inner) {
-                    o.variadic |= variadic;
-                }
-                continue;
-            }
-            found.push(Operand {
-                name: inner.to_string(),
-                variadic,
-                help: Vec::new(),
-            });
         }
         if !found.is_empty() {
             for op in &mut found {
@@ -144,6 +129,38 @@ pub fn operands(doc: &Document, names: &[String], options: &[OptionDef], forms: 
         }
     }
     Vec::new()
+}
+
+fn add_operand(tok: &str, optional: bool, names: &[String], found: &mut Vec<Operand>) {
+    let variadic = tok.contains("...") || tok.contains('…');
+    let inner = tok
+        .trim_end_matches("...")
+        .trim_end_matches('…')
+        .trim_start_matches('[')
+        .trim_end_matches("...")
+        .trim_end_matches(']')
+        .trim_end_matches("...")
+        .trim_end_matches('…');
+    if inner.starts_with('-') || inner.starts_with('+') || inner.is_empty() {
+        return;
+    }
+    let upper = inner.to_ascii_uppercase();
+    if matches!(upper.as_str(), "OPTION" | "OPTIONS" | "<OPTIONS>" | "FLAGS" | "SWITCHES") || names.iter().any(|n| n == inner) {
+        return;
+    }
+    if !inner.chars().all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '<' | '>' | '@' | ':' | '.' | '/')) {
+        return;
+    }
+    if let Some(o) = found.iter_mut().find(|o| o.name == inner) {
+        o.variadic |= variadic;
+        return;
+    }
+    found.push(Operand {
+        name: inner.to_string(),
+        variadic,
+        optional,
+        help: Vec::new(),
+    });
 }
 
 fn operand_help(doc: &Document, name: &str, form: &Text) -> Help {
@@ -159,13 +176,34 @@ fn operand_help(doc: &Document, name: &str, form: &Text) -> Help {
             }
         }
     }
+    // A section named after the operand (curl's URL).
+    let singular = bare.strip_suffix('s').unwrap_or(bare);
+    if let Some(s) = doc
+        .sections
+        .iter()
+        .find(|s| s.title.eq_ignore_ascii_case(bare) || s.title.eq_ignore_ascii_case(singular))
+    {
+        let help = crate::extract::body_help(&s.blocks);
+        if !help.is_empty() {
+            return help;
+        }
+    }
     if let Some(s) = doc.section("DESCRIPTION") {
-        for b in &s.blocks {
-            if let Block::Paragraph { text, .. } = b
-                && mentions(&text.plain(), bare)
-            {
-                return vec![text.clone()];
-            }
+        let paragraphs: Vec<&Text> = s
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Paragraph { text, .. } => Some(text),
+                _ => None,
+            })
+            .collect();
+        // A paragraph that starts with the operand's name defines it; else the first that names it.
+        let starts = paragraphs.iter().find(|t| {
+            let p = t.plain();
+            p.starts_with(bare) && !p[bare.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '_')
+        });
+        if let Some(t) = starts.or_else(|| paragraphs.iter().find(|t| mentions(&t.plain(), bare))) {
+            return vec![(*t).clone()];
         }
     }
     vec![form.clone()]

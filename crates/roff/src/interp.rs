@@ -79,7 +79,7 @@ pub struct Interpreter<'r> {
     /// The target of the first `.so` when the page is nothing but that request.
     pub redirect: Option<String>,
     /// Whether anything other than a `.so` and comments was seen at the top level.
-    seen_content: bool,
+    pub seen_content: bool,
     stopped: bool,
 }
 
@@ -140,6 +140,7 @@ impl<'r> Interpreter<'r> {
     pub fn run(&mut self, text: &str, file: Option<Rc<str>>) {
         let mut logical = String::new();
         let mut start_line = 1u32;
+        let text = text.strip_suffix('\n').unwrap_or(text);
         for (idx, physical) in text.split('\n').enumerate() {
             if self.stopped {
                 return;
@@ -881,6 +882,6 @@ mod tests {
 
     #[test]
     fn quoted_args() {
-        assert_eq!(split_args(r#"a "b c" "d ""e""" \ f g\ h"#), vec!["a", "b c", "d \"e\"", "\\ ", "f", "g\\ h"]);
+        assert_eq!(split_args(r#"a "b c" "d ""e""" \ f g\ h"#), vec!["a", "b c", "d \"e\"", "\\ f", "g\\ h"]);
     }
 }

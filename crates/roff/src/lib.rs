@@ -32,7 +32,7 @@ pub fn parse(text: &str, resolver: Option<Resolver<'_>>) -> Document {
     diagnostics.append(&mut doc.diagnostics);
     diagnostics.sort_by_key(|d| (d.file.is_some(), d.line));
     doc.diagnostics = diagnostics;
-    doc.redirect = interp.redirect;
+    doc.redirect = if interp.seen_content { None } else { interp.redirect };
     doc
 }
 

@@ -305,3 +305,22 @@ impl Document {
             .find(|s| s.title.eq_ignore_ascii_case(title))
     }
 }
+
+/// Collapses runs of white space to one space but keeps a single leading or trailing space, so
+/// that runs of text can be normalised one by one and still join correctly.
+pub fn normalize_space_keep_edges(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut in_space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            if !in_space {
+                out.push(' ');
+            }
+            in_space = true;
+        } else {
+            out.push(c);
+            in_space = false;
+        }
+    }
+    out
+}

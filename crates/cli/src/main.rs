@@ -1,0 +1,202 @@
+//! `explain`: explains shell command lines from real man pages.
+//!
+//! `explain 'tar -xzvf x.tgz'` prints the command with each part numbered and the help that
+//! documents each; `--json` prints the same as the JSON contract in docs/json.md. Management
+//! commands (`index`, `dump-options`) are recognised only as the first argument, and `--` before
+//! the command line turns that off: `explain -- index foo` explains a program called `index`.
+
+mod default_index;
+mod render;
+
+use std::io::{IsTerminal, Read};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand, ValueEnum};
+
+#[derive(Parser)]
+#[command(
+    name = "explain",
+    version,
+    about = "Explain a shell command line from real man pages",
+    long_about = "Explain a shell command line from real man pages.\n\n\
+        Every program, option, argument and piece of shell syntax is tied to the help that documents it, \
+        taken from the man pages in the index. Nothing is run.",
+    args_conflicts_with_subcommands = true,
+    after_help = "Examples:\n  explain 'tar -xzvf x.tgz'\n  explain --json 'ls -la | sort -k5 -n'\n  \
+        cat script.sh | explain -\n  explain index --output ~/man-index /usr/share/man\n  \
+        explain --index ~/man-index 'gcloud compute instances create vm1'\n\n\
+        A first argument that names a command below runs that command; put `--` first to explain a \
+        program of that name instead: explain -- index foo"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+
+    /// The command line to explain, as one argument (several are joined with spaces); `-` reads
+    /// it from standard input, so a whole script can be piped in.
+    #[arg(value_name = "COMMAND LINE", trailing_var_arg = true, allow_hyphen_values = true)]
+    line: Vec<String>,
+
+    /// Print the explanation as JSON (the contract in docs/json.md).
+    #[arg(long)]
+    json: bool,
+
+    /// When to use colours: auto follows the terminal and NO_COLOR.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    color: ColorChoice,
+
+    /// The index to read (built by `explain index`); without it, the shipped corpus is used.
+    #[arg(long, env = "EXPLAIN_INDEX", value_name = "DIR", global = true)]
+    index: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build an index from man trees, folders of pages or single page files.
+    Index {
+        /// Where to write the index; an index already there is replaced only once the new one is complete.
+        #[arg(long, short, value_name = "DIR")]
+        output: PathBuf,
+        /// Manual trees (folders holding man1/, man8/, ...), folders of pages, or page files.
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Also list every parser warning count per skipped page (quiet by default).
+        #[arg(long)]
+        quiet: bool,
+    },
+    /// Print `page<TAB>option` for every option in the index (page relative to its tree root).
+    DumpOptions,
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return match e.kind() {
+                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => ExitCode::SUCCESS,
+                _ => ExitCode::from(2),
+            };
+        }
+    };
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("explain: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Some(Command::Index { output, paths, quiet }) => index(&output, &paths, quiet),
+        Some(Command::DumpOptions) => dump_options(cli.index.as_deref()),
+        None => explain(&cli),
+    }
+}
+
+fn explain(cli: &Cli) -> anyhow::Result<ExitCode> {
+    let line = if cli.line.len() == 1 && cli.line[0] == "-" {
+        let mut s = String::new();
+        let mut bytes = Vec::new();
+        std::io::stdin().read_to_end(&mut bytes).context("reading the command line from standard input")?;
+        s.push_str(&String::from_utf8_lossy(&bytes));
+        s
+    } else {
+        cli.line.join(" ")
+    };
+    if line.trim().is_empty() {
+        eprintln!("explain: nothing to explain: give a command line, e.g. explain 'tar -xzvf x.tgz' (see explain --help)");
+        return Ok(ExitCode::from(2));
+    }
+    let store = default_index::open(cli.index.as_deref())?;
+    let ex = matcher::explain(&line, &store);
+    if cli.json {
+        println!("{}", serde_json::to_string_pretty(&ex)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    let color = match cli.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    };
+    let width = terminal_size::terminal_size().map(|(w, _)| w.0 as usize).unwrap_or(80).clamp(40, 120);
+    print!("{}", render::render(&ex, &render::Style { color, width }));
+    Ok(ExitCode::SUCCESS)
+}
+
+fn index(output: &std::path::Path, paths: &[PathBuf], _quiet: bool) -> anyhow::Result<ExitCode> {
+    let mut job = indexer::Job::new();
+    for p in paths {
+        job.add_path(p).with_context(|| format!("cannot read {}", p.display()))?;
+    }
+    if job.is_empty() {
+        eprintln!("explain: no man pages found under {}", paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "));
+        return Ok(ExitCode::from(1));
+    }
+    let bar = if std::io::stderr().is_terminal() {
+        let bar = indicatif::ProgressBar::new(job.len() as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{spinner} reading pages {bar:40} {pos}/{len} ({eta})")
+                .expect("valid template"),
+        );
+        Some(bar)
+    } else {
+        None
+    };
+    let report = job.write(output, &|n| {
+        if let Some(b) = &bar
+            && n % 64 == 0
+        {
+            b.set_position(n as u64);
+        }
+    });
+    if let Some(b) = &bar {
+        b.finish_and_clear();
+    }
+    let report = report.with_context(|| format!("writing the index to {}", output.display()))?;
+    println!(
+        "indexed {} pages ({} options, {} aliases) from {} files in {:.2}s into {}",
+        report.pages,
+        report.options,
+        report.aliases,
+        job.len(),
+        report.elapsed.as_secs_f64(),
+        output.display()
+    );
+    if !report.skipped.is_empty() {
+        println!("skipped {} files:", report.skipped.len());
+        for s in &report.skipped {
+            println!("  {}: {}", s.file, s.reason);
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn dump_options(index: Option<&std::path::Path>) -> anyhow::Result<ExitCode> {
+    use std::io::Write;
+    let store = default_index::open(index)?;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    for page in store.all_pages()? {
+        for opt in &page.options {
+            for flag in &opt.flags {
+                if writeln!(out, "{}\t{}", page.source, flag.text).is_err() {
+                    return Ok(ExitCode::SUCCESS);
+                }
+            }
+        }
+    }
+    let _ = out.flush();
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,287 @@
+//! The explain stage: a parsed script and page lookups in, an [`Explanation`] out. Every part of
+//! the command line becomes a span tied to the paragraph that documents it: the program's NAME
+//! line, an option's own description, an operand's documentation, or the bash(1) paragraph for a
+//! piece of shell syntax. Nothing is invented: what no page documents is marked unknown.
+//!
+//! Pure: no I/O beyond the [`PageSource`] it is given, so tests run on fixture pages.
+
+mod command;
+mod explanation;
+mod pages;
+
+use std::ops::Range;
+
+pub use explanation::{Explanation, JSON_VERSION, Kind, Problem, Span, escape_html, html, plain};
+pub use pages::{Lookup, MemoryPages, PageSource};
+use roff::Text;
+use shell::{RedirectKind, SyntaxKind};
+
+/// A span before offsets are finished: range, kind, group and help.
+#[derive(Debug, Clone)]
+pub(crate) struct Piece {
+    pub range: Range<usize>,
+    pub kind: Kind,
+    pub group: usize,
+    pub help: Option<Vec<Text>>,
+    pub page: Option<String>,
+    pub option: Option<String>,
+}
+
+/// Explains a command line or a whole script.
+pub fn explain(source: &str, pages: &dyn PageSource) -> Explanation {
+    let script = shell::parse(source);
+    let lookup = Lookup::new(pages);
+    let mut pieces: Vec<Piece> = Vec::new();
+
+    for (i, cmd) in script.commands.iter().enumerate() {
+        let group = i + 1;
+        for a in &cmd.assignments {
+            pieces.push(topic_piece(&lookup, a.range.clone(), Kind::Assignment, "assignment"));
+        }
+        for r in &cmd.redirects {
+            redirect_pieces(&lookup, source, r, &mut pieces);
+        }
+        command::explain_words(&cmd.words, group, &lookup, &mut pieces);
+    }
+    let mut openers: Vec<&str> = Vec::new();
+    for syn in &script.syntax {
+        let text = &source[syn.range.clone()];
+        let (kind, key) = match syn.kind {
+            SyntaxKind::Pipe | SyntaxKind::PipeAll => (Kind::Operator, "pipe"),
+            SyntaxKind::And => (Kind::Operator, "list.and"),
+            SyntaxKind::Or => (Kind::Operator, "list.or"),
+            SyntaxKind::Semicolon => (Kind::Operator, "list.semicolon"),
+            SyntaxKind::Background => (Kind::Operator, "list.background"),
+            SyntaxKind::Negation => (Kind::Operator, "negation"),
+            SyntaxKind::CaseTerminator => (Kind::Operator, "compound.case"),
+            SyntaxKind::Comment => (Kind::Comment, "comment"),
+            SyntaxKind::SubshellOpen | SyntaxKind::SubshellClose => (Kind::Keyword, "compound.subshell"),
+            SyntaxKind::FunctionName => (Kind::Keyword, "function"),
+            SyntaxKind::Keyword => (Kind::Keyword, keyword_topic(text, &mut openers)),
+        };
+        pieces.push(topic_piece(&lookup, syn.range.clone(), kind, key));
+    }
+    let errors = script
+        .errors
+        .iter()
+        .map(|e| Problem {
+            start: e.range.start,
+            end: e.range.end,
+            message: e.message.clone(),
+        })
+        .collect();
+    let pieces = resolve_overlaps(pieces);
+    let pieces = fill_gaps(source, pieces);
+    Explanation {
+        version: JSON_VERSION,
+        command: source.to_string(),
+        spans: finish(source, pieces),
+        errors,
+    }
+}
+
+fn keyword_topic(text: &str, openers: &mut Vec<&'static str>) -> &'static str {
+    let topic = match text {
+        "if" | "then" | "elif" | "else" | "fi" => "compound.if",
+        "for" => "compound.for",
+        "while" | "until" => "compound.while",
+        "select" => "compound.select",
+        "case" | "esac" => "compound.case",
+        "{" | "}" => "compound.group",
+        "((" | "))" => "compound.arithmetic",
+        "[[" | "]]" => "compound.conditional",
+        "function" => "function",
+        "coproc" => "coproc",
+        "time" => "time",
+        "!" => "negation",
+        "(" | ")" => "compound.subshell",
+        "do" | "done" | "in" => openers.last().copied().unwrap_or("compound.for"),
+        _ => "simple-command",
+    };
+    match text {
+        "for" | "while" | "until" | "select" | "case" => openers.push(topic),
+        "done" | "esac" => {
+            openers.pop();
+        }
+        _ => {}
+    }
+    topic
+}
+
+fn topic_piece(lookup: &Lookup, range: Range<usize>, kind: Kind, key: &str) -> Piece {
+    match lookup.topic(key) {
+        Some((page, topic)) => Piece {
+            range,
+            kind,
+            group: 0,
+            help: Some(topic.help),
+            page: Some(page.citation()),
+            option: None,
+        },
+        None => Piece {
+            range,
+            kind: Kind::Unknown,
+            group: 0,
+            help: None,
+            page: None,
+            option: None,
+        },
+    }
+}
+
+fn redirect_pieces(lookup: &Lookup, source: &str, r: &shell::Redirect, out: &mut Vec<Piece>) {
+    let target_is_fd = r
+        .target
+        .as_ref()
+        .is_some_and(|t| t.value == "-" || t.value.chars().all(|c| c.is_ascii_digit()));
+    let key = match r.kind {
+        RedirectKind::Output | RedirectKind::Clobber => "redirect.output",
+        RedirectKind::Append => "redirect.append",
+        RedirectKind::Input => "redirect.input",
+        RedirectKind::DuplicateOutput if !target_is_fd && r.fd.is_none() => "redirect.output-and-error",
+        RedirectKind::DuplicateOutput | RedirectKind::DuplicateInput => "redirect.duplicate",
+        RedirectKind::OutputAndError => "redirect.output-and-error",
+        RedirectKind::AppendOutputAndError => "redirect.append-output-and-error",
+        RedirectKind::HereDocument => "redirect.here-document",
+        RedirectKind::HereString => "redirect.here-string",
+        RedirectKind::ReadWrite => "redirect.read-write",
+    };
+    let op = topic_piece(lookup, r.operator.clone(), Kind::Redirection, key);
+    let as_argument = |range: Range<usize>| {
+        let mut p = op.clone();
+        p.range = range;
+        if p.kind != Kind::Unknown {
+            p.kind = Kind::Argument;
+        }
+        p
+    };
+    if let Some(t) = &r.target {
+        out.push(as_argument(t.range.clone()));
+    }
+    if let Some(body) = &r.heredoc_body
+        && !source[body.clone()].trim().is_empty()
+    {
+        out.push(as_argument(body.clone()));
+    }
+    out.push(op);
+}
+
+/// Nested spans win: a span that contains another is cut around it.
+fn resolve_overlaps(mut pieces: Vec<Piece>) -> Vec<Piece> {
+    pieces.retain(|p| p.range.start < p.range.end);
+    // Inner (shorter) spans first, so outer ones are cut around them.
+    pieces.sort_by_key(|p| (p.range.len(), p.range.start));
+    let mut placed: Vec<Piece> = Vec::new();
+    for p in pieces {
+        let mut parts = vec![p];
+        for q in &placed {
+            let mut next = Vec::new();
+            for part in parts {
+                if part.range.end <= q.range.start || part.range.start >= q.range.end {
+                    next.push(part);
+                    continue;
+                }
+                if part.range.start < q.range.start {
+                    let mut left = part.clone();
+                    left.range = part.range.start..q.range.start;
+                    next.push(left);
+                }
+                if part.range.end > q.range.end {
+                    let mut right = part.clone();
+                    right.range = q.range.end..part.range.end;
+                    next.push(right);
+                }
+            }
+            parts = next;
+        }
+        placed.extend(parts);
+    }
+    placed.sort_by_key(|p| p.range.start);
+    placed
+}
+
+/// Text that no span covers (other than blanks) becomes unknown spans, word by word; spans are
+/// trimmed of surrounding blanks.
+fn fill_gaps(source: &str, pieces: Vec<Piece>) -> Vec<Piece> {
+    let mut out = Vec::with_capacity(pieces.len());
+    let mut pos = 0;
+    let push_unknown = |from: usize, to: usize, out: &mut Vec<Piece>| {
+        let mut word_start = None;
+        let add = |range: Range<usize>, out: &mut Vec<Piece>| {
+            out.push(Piece {
+                range,
+                kind: Kind::Unknown,
+                group: 0,
+                help: None,
+                page: None,
+                option: None,
+            })
+        };
+        for (i, c) in source[from..to].char_indices() {
+            if c.is_whitespace() {
+                if let Some(s) = word_start.take() {
+                    add(from + s..from + i, out);
+                }
+            } else if word_start.is_none() {
+                word_start = Some(i);
+            }
+        }
+        if let Some(s) = word_start {
+            add(from + s..to, out);
+        }
+    };
+    for mut p in pieces {
+        // Trim blanks so spans never start or end in white space.
+        let text = &source[p.range.clone()];
+        let lead = text.len() - text.trim_start().len();
+        let trail = text.len() - text.trim_end().len();
+        if lead + trail >= text.len() {
+            continue;
+        }
+        p.range = p.range.start + lead..p.range.end - trail;
+        if p.range.start > pos {
+            push_unknown(pos, p.range.start, &mut out);
+        }
+        pos = pos.max(p.range.end);
+        out.push(p);
+    }
+    if pos < source.len() {
+        push_unknown(pos, source.len(), &mut out);
+    }
+    out
+}
+
+fn finish(source: &str, pieces: Vec<Piece>) -> Vec<Span> {
+    let mut spans = Vec::with_capacity(pieces.len());
+    let mut byte = 0;
+    let mut utf16 = 0;
+    let mut advance = |to: usize| {
+        utf16 += source[byte..to].encode_utf16().count();
+        byte = to;
+        utf16
+    };
+    for p in pieces {
+        let start_utf16 = advance(p.range.start);
+        let end_utf16 = advance(p.range.end);
+        let (help, help_html) = match &p.help {
+            Some(h) if p.kind != Kind::Unknown => (Some(plain(h)), Some(html(h))),
+            _ => (None, None),
+        };
+        let kind = if help.is_none() { Kind::Unknown } else { p.kind };
+        spans.push(Span {
+            start: p.range.start,
+            end: p.range.end,
+            start_utf16,
+            end_utf16,
+            text: source[p.range.clone()].to_string(),
+            kind,
+            group: p.group,
+            help,
+            help_html,
+            page: if kind == Kind::Unknown { None } else { p.page },
+            option: if kind == Kind::Option { p.option } else { None },
+            help_text: if kind == Kind::Unknown { Vec::new() } else { p.help.unwrap_or_default() },
+        });
+    }
+    spans
+}

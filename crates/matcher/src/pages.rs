@@ -1,0 +1,98 @@
+//! How the matcher sees pages: a small lookup trait, so tests can use fixture pages and the
+//! tantivy store is one implementation.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use manpage::{Page, ShellTopic};
+
+/// Finds pages by name.
+pub trait PageSource {
+    /// Every page with this name, best first.
+    fn pages(&self, name: &str) -> Vec<Arc<Page>>;
+}
+
+impl PageSource for store::Store {
+    fn pages(&self, name: &str) -> Vec<Arc<Page>> {
+        store::Store::pages(self, name)
+            .unwrap_or_default()
+            .into_iter()
+            .map(Arc::new)
+            .collect()
+    }
+}
+
+/// Pages held in memory, keyed by every name (for tests and small tools).
+#[derive(Default)]
+pub struct MemoryPages {
+    by_name: HashMap<String, Vec<Arc<Page>>>,
+}
+
+impl MemoryPages {
+    /// Pages from a list.
+    pub fn new(pages: impl IntoIterator<Item = Page>) -> MemoryPages {
+        let mut by_name: HashMap<String, Vec<Arc<Page>>> = HashMap::new();
+        for page in pages {
+            let page = Arc::new(page);
+            for name in &page.names {
+                by_name.entry(name.clone()).or_default().push(page.clone());
+            }
+        }
+        MemoryPages { by_name }
+    }
+}
+
+impl PageSource for MemoryPages {
+    fn pages(&self, name: &str) -> Vec<Arc<Page>> {
+        self.by_name.get(name).cloned().unwrap_or_default()
+    }
+}
+
+/// Lookups made during one explanation, remembered.
+pub struct Lookup<'a> {
+    source: &'a dyn PageSource,
+    cache: RefCell<HashMap<String, Vec<Arc<Page>>>>,
+}
+
+impl<'a> Lookup<'a> {
+    /// A lookup over `source`.
+    pub fn new(source: &'a dyn PageSource) -> Self {
+        Lookup {
+            source,
+            cache: RefCell::new(HashMap::new()),
+        }
+    }
+
+    /// Every page with this name, best first.
+    pub fn pages(&self, name: &str) -> Vec<Arc<Page>> {
+        if let Some(p) = self.cache.borrow().get(name) {
+            return p.clone();
+        }
+        let pages = self.source.pages(name);
+        self.cache.borrow_mut().insert(name.to_string(), pages.clone());
+        pages
+    }
+
+    /// The best page with this name.
+    pub fn page(&self, name: &str) -> Option<Arc<Page>> {
+        self.pages(name).into_iter().next()
+    }
+
+    /// The best page with this name in a section (`1` also matches `1ssl`).
+    pub fn page_in(&self, name: &str, section: &str) -> Option<Arc<Page>> {
+        let pages = self.pages(name);
+        pages
+            .iter()
+            .find(|p| p.section == section)
+            .or_else(|| pages.iter().find(|p| p.section.starts_with(section)))
+            .cloned()
+    }
+
+    /// A shell-syntax topic from bash(1), with the page it came from.
+    pub fn topic(&self, key: &str) -> Option<(Arc<Page>, ShellTopic)> {
+        let bash = self.pages("bash").into_iter().find(|p| p.name == "bash")?;
+        let topic = bash.shell_topics.iter().find(|t| t.key == key)?.clone();
+        Some((bash, topic))
+    }
+}
