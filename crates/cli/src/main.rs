@@ -36,7 +36,7 @@ struct Cli {
 
     /// The command line to explain, as one argument (several are joined with spaces); `-` reads
     /// it from standard input, so a whole script can be piped in.
-    #[arg(value_name = "COMMAND LINE", trailing_var_arg = true, allow_hyphen_values = true)]
+    #[arg(value_name = "COMMAND LINE", trailing_var_arg = true)]
     line: Vec<String>,
 
     /// Print the explanation as JSON (the contract in docs/json.md).

@@ -248,6 +248,9 @@ fn read_one(tree: &dyn Tree, rel: &str) -> Outcome {
     let doc = roff::parse(&text, Some(&mut resolver));
     let warnings = doc.diagnostics.len();
     if let Some(target) = &doc.redirect {
+        if let Some(d) = doc.diagnostics.iter().find(|d| d.message.starts_with(".so ")) {
+            return Outcome::Skip(format!("line {d}"));
+        }
         let target = if target.contains('/') { target.clone() } else { format!("{dir}/{target}") };
         return Outcome::Redirect { target, warnings };
     }

@@ -398,7 +398,9 @@ impl<'r> Interpreter<'r> {
             self.seen_content = true;
         }
         if self.include_stack.contains(&target) {
-            self.warn(file, lineno, format!(".so {target}: include loop ({} includes itself)", target));
+            let mut chain = self.include_stack.clone();
+            chain.push(target.clone());
+            self.warn(file, lineno, format!(".so {target}: include loop ({})", chain.join(" → ")));
             return;
         }
         if self.include_stack.len() >= 16 {

@@ -1,0 +1,168 @@
+//! The explain binary as a user runs it: arguments, standard input, exit codes, colours, the
+//! default index, `explain index` on good and bad pages, and `dump-options`.
+
+mod common;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+/// A cache folder shared by the tests of this process, so the default index is built once.
+fn cache() -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("explain-test-cache");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn explain(args: &[&str]) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_explain"));
+    cmd.args(args)
+        .env_remove("EXPLAIN_INDEX")
+        .env_remove("NO_COLOR")
+        .env("XDG_CACHE_HOME", cache())
+        .env("HOME", cache());
+    cmd
+}
+
+fn run(args: &[&str]) -> Output {
+    explain(args).output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).to_string()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).to_string()
+}
+
+#[test]
+fn explains_tar_from_the_shipped_corpus() {
+    let o = run(&["--color", "never", "tar -xzvf x.tgz"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.starts_with("tar -xzvf x.tgz\n"), "{out}");
+    assert!(out.contains("tar - an archiving utility"));
+    assert!(out.contains("-f, --file=ARCHIVE"), "{out}");
+    assert!(out.contains("Filter the archive through gzip"), "{out}");
+    assert!(!out.contains('\x1b'), "no colour was asked for");
+}
+
+#[test]
+fn json_output_follows_the_contract() {
+    let o = run(&["--json", "tar -xzvf x.tgz | grep foo > out 2>&1"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["version"], 1);
+    let bad = common::contract_violations(&v);
+    assert!(bad.is_empty(), "{bad:?}");
+    let texts: Vec<&str> = v["spans"].as_array().unwrap().iter().map(|s| s["text"].as_str().unwrap()).collect();
+    assert_eq!(texts, ["tar", "-x", "z", "v", "f", "x.tgz", "|", "grep", "foo", ">", "out", "2>&", "1"]);
+}
+
+#[test]
+fn reads_a_script_from_standard_input() {
+    let mut child = explain(&["--json", "-"]).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
+    child.stdin.take().unwrap().write_all(b"ls -l\nwc -l < file\n").unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert!(o.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["command"], "ls -l\nwc -l < file\n");
+    let groups: Vec<u64> = v["spans"].as_array().unwrap().iter().map(|s| s["group"].as_u64().unwrap()).collect();
+    assert!(groups.contains(&1) && groups.contains(&2), "two commands, two groups: {groups:?}");
+    assert!(common::contract_violations(&v).is_empty());
+}
+
+#[test]
+fn double_dash_explains_a_program_named_like_a_subcommand() {
+    let o = run(&["--json", "--", "index", "foo"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["command"], "index foo");
+    assert_eq!(v["spans"][0]["text"], "index");
+    assert_eq!(v["spans"][0]["kind"], "unknown", "no page documents a program called index");
+}
+
+#[test]
+fn usage_errors_exit_2_and_failures_exit_1() {
+    let o = run(&[]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("nothing to explain"), "{}", stderr(&o));
+    let o = run(&["--no-such-flag", "ls"]);
+    assert_eq!(o.status.code(), Some(2));
+    let missing = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("no-index-here");
+    let o = run(&["--index", missing.to_str().unwrap(), "ls"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("explain index --output"), "the error says what to do: {}", stderr(&o));
+    let o = explain(&["ls"]).env("EXPLAIN_INDEX", &missing).output().unwrap();
+    assert_eq!(o.status.code(), Some(1), "EXPLAIN_INDEX selects the index too");
+}
+
+#[test]
+fn colour_follows_the_flag_and_no_color() {
+    let o = run(&["--color", "always", "ls -l"]);
+    assert!(stdout(&o).contains("\x1b["));
+    let o = explain(&["--color", "auto", "ls -l"]).env("NO_COLOR", "1").output().unwrap();
+    assert!(!stdout(&o).contains("\x1b["), "NO_COLOR and a pipe: no colour");
+}
+
+#[test]
+fn unknown_parts_are_marked_and_still_exit_0() {
+    let o = run(&["--color", "never", "tar --no-such-option x"]);
+    assert!(o.status.success());
+    let out = stdout(&o);
+    assert!(out.contains("?"), "{out}");
+    assert!(out.contains("no documentation found"), "{out}");
+}
+
+fn index_fixtures(out: &Path) -> Output {
+    let fixtures = common::repo().join("tests/fixtures/bad-pages");
+    run(&["index", "--output", out.to_str().unwrap(), fixtures.to_str().unwrap()])
+}
+
+#[test]
+fn index_reports_pages_and_skips_bad_ones_with_reasons() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = index_fixtures(dir.path());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("indexed 4 pages"), "{out}");
+    for (file, reason) in [
+        ("junk.1", "binary data"),
+        ("truncated.1.gz", "broken gzip data"),
+        ("loop-a.1", "include loop"),
+        ("missing-so.1", "not found"),
+    ] {
+        assert!(out.lines().any(|l| l.contains(file) && l.contains(reason)), "{file}: {reason} in {out}");
+    }
+    // The pages that are odd but readable are explained.
+    let idx = dir.path().to_str().unwrap();
+    let o = run(&["--index", idx, "--json", "latin1 -x"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["spans"][0]["help"], "latin1 - café page");
+    assert_eq!(v["spans"][1]["help"], "-x\n\nexplique");
+}
+
+#[test]
+fn a_failed_index_build_keeps_the_old_index() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(index_fixtures(dir.path()).status.success());
+    let o = run(&["index", "--output", dir.path().to_str().unwrap(), "/nonexistent/path"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("/nonexistent/path"), "{}", stderr(&o));
+    let o = run(&["--index", dir.path().to_str().unwrap(), "--json", "good -v"]);
+    assert!(o.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["spans"][1]["option"], "-v");
+}
+
+#[test]
+fn dump_options_lists_page_and_flag() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(index_fixtures(dir.path()).status.success());
+    let o = run(&["dump-options", "--index", dir.path().to_str().unwrap()]);
+    assert!(o.status.success());
+    let out = stdout(&o);
+    assert!(out.lines().any(|l| l == "man1/good.1\t-v"), "{out}");
+    assert!(out.lines().any(|l| l == "man1/good.1\t--verbose"), "{out}");
+}

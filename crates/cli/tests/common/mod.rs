@@ -1,0 +1,131 @@
+//! Shared by the integration tests: the shipped corpus index and the JSON contract checker.
+
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+/// The repository root.
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
+}
+
+/// An index of the shipped corpus (`manpages/`), built once per test process.
+pub fn corpus() -> &'static store::Store {
+    static STORE: OnceLock<store::Store> = OnceLock::new();
+    STORE.get_or_init(|| {
+        let mut job = indexer::Job::new();
+        job.add_path(&repo().join("manpages")).unwrap();
+        let (store, report) = job.in_memory().unwrap();
+        assert!(report.skipped.is_empty(), "shipped pages skipped: {:?}", report.skipped);
+        store
+    })
+}
+
+const KINDS: &[&str] = &[
+    "program", "subcommand", "option", "argument", "operator", "redirection", "keyword", "assignment",
+    "expansion", "comment", "unknown",
+];
+
+/// Checks an explanation's JSON against docs/json.md; returns every violation found.
+pub fn contract_violations(v: &serde_json::Value) -> Vec<String> {
+    let mut bad = Vec::new();
+    if v["version"] != 1 {
+        bad.push(format!("version is {}, not 1", v["version"]));
+    }
+    let Some(command) = v["command"].as_str() else {
+        return vec!["command is not a string".into()];
+    };
+    let Some(spans) = v["spans"].as_array() else {
+        return vec!["spans is not an array".into()];
+    };
+    let mut last_end = 0usize;
+    let mut last_group = 0u64;
+    for (i, s) in spans.iter().enumerate() {
+        let start = s["start"].as_u64().unwrap_or(u64::MAX) as usize;
+        let end = s["end"].as_u64().unwrap_or(0) as usize;
+        if start >= end || end > command.len() {
+            bad.push(format!("span {i}: bad range {start}..{end}"));
+            continue;
+        }
+        if start < last_end {
+            bad.push(format!("span {i}: starts at {start}, before the previous end {last_end}"));
+        }
+        last_end = end;
+        let Some(slice) = command.get(start..end) else {
+            bad.push(format!("span {i}: {start}..{end} is not on char boundaries"));
+            continue;
+        };
+        if s["text"].as_str() != Some(slice) {
+            bad.push(format!("span {i}: text {:?} is not the slice {slice:?}", s["text"]));
+        }
+        if slice.trim() != slice {
+            bad.push(format!("span {i}: {slice:?} starts or ends with a blank"));
+        }
+        let u16_start = command[..start].encode_utf16().count() as u64;
+        let u16_end = command[..end].encode_utf16().count() as u64;
+        if s["start_utf16"].as_u64() != Some(u16_start) || s["end_utf16"].as_u64() != Some(u16_end) {
+            bad.push(format!("span {i}: UTF-16 range {}..{} should be {u16_start}..{u16_end}", s["start_utf16"], s["end_utf16"]));
+        }
+        let kind = s["kind"].as_str().unwrap_or("");
+        if !KINDS.contains(&kind) {
+            bad.push(format!("span {i}: unknown kind {kind:?}"));
+        }
+        let group = s["group"].as_u64().unwrap_or(u64::MAX);
+        if group > last_group + 1 && group != 0 {
+            bad.push(format!("span {i}: group {group} skips numbers (last was {last_group})"));
+        }
+        if group > last_group {
+            last_group = group;
+        }
+        let help_null = s["help"].is_null();
+        if help_null != (kind == "unknown") {
+            bad.push(format!("span {i}: help is null exactly when kind is unknown (kind {kind})"));
+        }
+        if s["help_html"].is_null() != help_null {
+            bad.push(format!("span {i}: help_html and help disagree on null"));
+        }
+        if let Some(html) = s["help_html"].as_str()
+            && (html.contains("<script") || html.replace("<b>", "").replace("</b>", "").replace("<i>", "").replace("</i>", "")
+                .replace("<p>", "").replace("</p>", "").replace("<pre>", "").replace("</pre>", "").contains('<'))
+        {
+            bad.push(format!("span {i}: help_html holds markup other than p, pre, b, i"));
+        }
+        match s["page"].as_str() {
+            Some(p) => {
+                let ok = p.ends_with(')') && p.contains('(') && !p.starts_with('(');
+                if !ok {
+                    bad.push(format!("span {i}: page {p:?} is not name(section)"));
+                }
+            }
+            None if kind != "unknown" => bad.push(format!("span {i}: page is null for a documented span")),
+            None => {}
+        }
+        let option = &s["option"];
+        if kind == "option" {
+            if !option.as_str().is_some_and(|o| o.starts_with(['-', '+'])) {
+                bad.push(format!("span {i}: option span without its flag"));
+            }
+        } else if !option.is_null() {
+            bad.push(format!("span {i}: option set on a {kind} span"));
+        }
+        if (kind == "operator" || kind == "redirection" || kind == "keyword" || kind == "comment") && group != 0 {
+            bad.push(format!("span {i}: shell syntax in group {group}, not 0"));
+        }
+    }
+    // Outside the spans there are only blanks.
+    let mut covered = vec![false; command.len()];
+    for s in spans {
+        let (a, b) = (s["start"].as_u64().unwrap_or(0) as usize, s["end"].as_u64().unwrap_or(0) as usize);
+        for c in covered.iter_mut().take(b.min(command.len())).skip(a) {
+            *c = true;
+        }
+    }
+    for (i, ch) in command.char_indices() {
+        if !covered[i] && !ch.is_whitespace() {
+            bad.push(format!("byte {i} ({ch:?}) is in no span"));
+            break;
+        }
+    }
+    bad
+}

@@ -1,0 +1,47 @@
+#!/usr/bin/env python3
+"""Writes a golden case for a command line from what explain says now, for review.
+
+    python3 scripts/new-case.py NAME 'tar -xzvf x.tgz'      # writes tests/cases/NAME.toml
+
+Read the file before committing it: a case asserts what is right, not what the code does.
+Each span's `help` keeps the first line of the help and the start of its first paragraph;
+the test checks that the real help starts with it.
+"""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+def toml_str(s):
+    return json.dumps(s, ensure_ascii=False)
+
+def main():
+    name, command = sys.argv[1], sys.argv[2]
+    exe = Path(__file__).resolve().parent.parent / "target" / "debug" / "explain"
+    out = subprocess.run([str(exe), "--json", command], capture_output=True, text=True, check=True).stdout
+    data = json.loads(out)
+    lines = [f"command = {toml_str(command)}", ""]
+    for s in data["spans"]:
+        lines.append("[[span]]")
+        lines.append(f"text = {toml_str(s['text'])}")
+        lines.append(f"kind = {toml_str(s['kind'])}")
+        lines.append(f"group = {s['group']}")
+        if s["page"]:
+            lines.append(f"page = {toml_str(s['page'])}")
+        if s["option"]:
+            lines.append(f"option = {toml_str(s['option'])}")
+        if s["help"]:
+            paras = s["help"].split("\n\n")
+            start = paras[0]
+            if len(paras) > 1 and len(start) < 60:
+                start += "\n\n" + paras[1][:70]
+            else:
+                start = start[:90]
+            lines.append(f"help = {toml_str(start)}")
+        lines.append("")
+    path = Path(__file__).resolve().parent.parent / "tests" / "cases" / f"{name}.toml"
+    path.write_text("\n".join(lines))
+    print(path)
+
+if __name__ == "__main__":
+    main()
