@@ -1,6 +1,6 @@
 //! Page identity: name and section from the file name, names and description from NAME.
 
-use roff::{Block, Document, Text};
+use roff::{Document, Text};
 
 /// `tar.1.gz` → (`tar`, `1`); `openssl-req.1ssl.gz` → (`openssl-req`, `1ssl`).
 pub fn name_and_section(file_name: &str) -> Option<(String, String)> {
@@ -25,13 +25,11 @@ pub fn name_section(doc: &Document) -> (Text, Vec<String>, String) {
         return (Text::new(), Vec::new(), String::new());
     };
     let mut line = Text::new();
-    for b in &section.blocks {
-        if let Block::Paragraph { text, .. } | Block::Preformatted { text, .. } = b {
-            if !line.runs.is_empty() {
-                line.push_space();
-            }
-            line.append(text);
+    for text in crate::extract::body_help(&section.blocks) {
+        if !line.runs.is_empty() {
+            line.push_space();
         }
+        line.append(&text);
     }
     let plain = line.plain();
     let split = [" - ", " — ", " – ", " -- ", " \u{2010} "]

@@ -166,14 +166,10 @@ fn add_operand(tok: &str, optional: bool, names: &[String], found: &mut Vec<Oper
 fn operand_help(doc: &Document, name: &str, form: &Text) -> Help {
     let bare = name.trim_matches(|c| c == '<' || c == '>');
     for title in ["OPERANDS", "ARGUMENTS", "POSITIONAL ARGUMENTS"] {
-        if let Some(s) = doc.section(title) {
-            for b in &s.blocks {
-                if let Block::Item { head, body, .. } = b
-                    && head.plain().trim_matches(|c| c == '<' || c == '>') == bare
-                {
-                    return crate::extract::body_help(body);
-                }
-            }
+        if let Some(s) = doc.section(title)
+            && let Some(body) = find_item(&s.blocks, bare)
+        {
+            return crate::extract::body_help(body);
         }
     }
     // A section named after the operand (curl's URL).
@@ -207,6 +203,31 @@ fn operand_help(doc: &Document, name: &str, form: &Text) -> Help {
         }
     }
     vec![form.clone()]
+}
+
+/// The body of the item (at any depth) whose head names `name` first.
+fn find_item<'d>(blocks: &'d [Block], name: &str) -> Option<&'d [Block]> {
+    for b in blocks {
+        match b {
+            Block::Item { head, body, .. } => {
+                let plain = head.plain();
+                let first = plain.split_whitespace().next().unwrap_or("");
+                if first.trim_matches(|c| c == '<' || c == '>' || c == '[' || c == ']') == name {
+                    return Some(body);
+                }
+                if let Some(found) = find_item(body, name) {
+                    return Some(found);
+                }
+            }
+            Block::Indented { blocks, .. } => {
+                if let Some(found) = find_item(blocks, name) {
+                    return Some(found);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 fn mentions(text: &str, word: &str) -> bool {
