@@ -6,7 +6,9 @@ use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     let mut entries: Vec<_> = entries.flatten().map(|e| e.path()).collect();
     entries.sort();
     for p in entries {
@@ -30,7 +32,11 @@ fn main() {
     let mut all = Vec::new();
     walk(&corpus, &mut all);
     for p in &all {
-        let rel = p.strip_prefix(&corpus).unwrap().to_string_lossy().to_string();
+        let rel = p
+            .strip_prefix(&corpus)
+            .unwrap()
+            .to_string_lossy()
+            .to_string();
         if !rel.starts_with("man") || !rel.contains('/') {
             continue;
         }
@@ -41,8 +47,12 @@ fn main() {
         if meta.file_type().is_symlink() {
             let target = std::fs::read_link(p).unwrap();
             let joined = dir.join(&target);
-            let Ok(canon) = joined.canonicalize() else { continue };
-            let Ok(target_rel) = canon.strip_prefix(corpus.canonicalize().unwrap()) else { continue };
+            let Ok(canon) = joined.canonicalize() else {
+                continue;
+            };
+            let Ok(target_rel) = canon.strip_prefix(corpus.canonicalize().unwrap()) else {
+                continue;
+            };
             let target_rel = target_rel.to_string_lossy().to_string();
             target_rel.hash(&mut hasher);
             links.push((rel, target_rel));
@@ -66,7 +76,10 @@ fn main() {
     code.push_str(&format!("/// Changes whenever the corpus or the page reader changes.\npub const CORPUS_ID: &str = \"{id}\";\n"));
     code.push_str("/// The page files: path relative to the corpus root, and contents.\npub static FILES: &[(&str, &[u8])] = &[\n");
     for (rel, path) in &files {
-        code.push_str(&format!("    ({rel:?}, include_bytes!({:?})),\n", path.to_string_lossy()));
+        code.push_str(&format!(
+            "    ({rel:?}, include_bytes!({:?})),\n",
+            path.to_string_lossy()
+        ));
     }
     code.push_str("];\n/// Symbolic links: path, and the path of the page it points to.\npub static LINKS: &[(&str, &str)] = &[\n");
     for (rel, target) in &links {

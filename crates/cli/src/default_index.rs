@@ -22,15 +22,25 @@ pub fn corpus_id() -> &'static str {
 /// The embedded corpus as a tree the indexer can read.
 pub fn embedded_tree() -> indexer::MemoryTree {
     indexer::MemoryTree {
-        files: embedded::FILES.iter().map(|(p, b)| (p.to_string(), *b)).collect(),
-        links: embedded::LINKS.iter().map(|(p, t)| (p.to_string(), t.to_string())).collect(),
+        files: embedded::FILES
+            .iter()
+            .map(|(p, b)| (p.to_string(), *b))
+            .collect(),
+        links: embedded::LINKS
+            .iter()
+            .map(|(p, t)| (p.to_string(), t.to_string()))
+            .collect(),
         name: "(shipped corpus)".into(),
     }
 }
 
 /// Where the default index is cached.
 pub fn cache_dir() -> Option<PathBuf> {
-    Some(dirs::cache_dir()?.join("explain").join(format!("default-{}", corpus_id())))
+    Some(
+        dirs::cache_dir()?
+            .join("explain")
+            .join(format!("default-{}", corpus_id())),
+    )
 }
 
 /// Opens the index named on the command line, or the default one.
@@ -47,9 +57,14 @@ pub fn open(index: Option<&Path>) -> anyhow::Result<Store> {
         match job.write(&dir, &|_| {}) {
             Ok(_) => {
                 remove_stale(&dir);
-                return Store::open(&dir).with_context(|| format!("opening the default index just built in {}", dir.display()));
+                return Store::open(&dir).with_context(|| {
+                    format!("opening the default index just built in {}", dir.display())
+                });
             }
-            Err(e) => eprintln!("explain: note: cannot cache the default index in {} ({e}); building it in memory", dir.display()),
+            Err(e) => eprintln!(
+                "explain: note: cannot cache the default index in {} ({e}); building it in memory",
+                dir.display()
+            ),
         }
     }
     let mut job = indexer::Job::new();
@@ -60,8 +75,12 @@ pub fn open(index: Option<&Path>) -> anyhow::Result<Store> {
 
 /// Removes default indexes of other corpus versions from the cache.
 fn remove_stale(current: &Path) {
-    let Some(parent) = current.parent() else { return };
-    let Ok(entries) = std::fs::read_dir(parent) else { return };
+    let Some(parent) = current.parent() else {
+        return;
+    };
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
     for e in entries.flatten() {
         let name = e.file_name().to_string_lossy().to_string();
         if name.starts_with("default-") && e.path() != current {

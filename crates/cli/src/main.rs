@@ -83,7 +83,9 @@ fn main() -> ExitCode {
         Err(e) => {
             let _ = e.print();
             return match e.kind() {
-                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => ExitCode::SUCCESS,
+                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => {
+                    ExitCode::SUCCESS
+                }
                 _ => ExitCode::from(2),
             };
         }
@@ -99,7 +101,11 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Some(Command::Index { output, paths, quiet }) => index(&output, &paths, quiet),
+        Some(Command::Index {
+            output,
+            paths,
+            quiet,
+        }) => index(&output, &paths, quiet),
         Some(Command::DumpOptions) => dump_options(cli.index.as_deref()),
         None => explain(&cli),
     }
@@ -109,14 +115,18 @@ fn explain(cli: &Cli) -> anyhow::Result<ExitCode> {
     let line = if cli.line.len() == 1 && cli.line[0] == "-" {
         let mut s = String::new();
         let mut bytes = Vec::new();
-        std::io::stdin().read_to_end(&mut bytes).context("reading the command line from standard input")?;
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .context("reading the command line from standard input")?;
         s.push_str(&String::from_utf8_lossy(&bytes));
         s
     } else {
         cli.line.join(" ")
     };
     if line.trim().is_empty() {
-        eprintln!("explain: nothing to explain: give a command line, e.g. explain 'tar -xzvf x.tgz' (see explain --help)");
+        eprintln!(
+            "explain: nothing to explain: give a command line, e.g. explain 'tar -xzvf x.tgz' (see explain --help)"
+        );
         return Ok(ExitCode::from(2));
     }
     let store = default_index::open(cli.index.as_deref())?;
@@ -128,9 +138,15 @@ fn explain(cli: &Cli) -> anyhow::Result<ExitCode> {
     let color = match cli.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        ColorChoice::Auto => {
+            std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
     };
-    let width = terminal_size::terminal_size().map(|(w, _)| w.0 as usize).unwrap_or(80).clamp(40, 120);
+    let width = terminal_size::terminal_size()
+        .map(|(w, _)| w.0 as usize)
+        .unwrap_or(80)
+        .clamp(40, 120);
     print!("{}", render::render(&ex, &render::Style { color, width }));
     Ok(ExitCode::SUCCESS)
 }
@@ -138,17 +154,27 @@ fn explain(cli: &Cli) -> anyhow::Result<ExitCode> {
 fn index(output: &std::path::Path, paths: &[PathBuf], _quiet: bool) -> anyhow::Result<ExitCode> {
     let mut job = indexer::Job::new();
     for p in paths {
-        job.add_path(p).with_context(|| format!("cannot read {}", p.display()))?;
+        job.add_path(p)
+            .with_context(|| format!("cannot read {}", p.display()))?;
     }
     if job.is_empty() {
-        eprintln!("explain: no man pages found under {}", paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "));
+        eprintln!(
+            "explain: no man pages found under {}",
+            paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
         return Ok(ExitCode::from(1));
     }
     let bar = if std::io::stderr().is_terminal() {
         let bar = indicatif::ProgressBar::new(job.len() as u64);
         bar.set_style(
-            indicatif::ProgressStyle::with_template("{spinner} reading pages {bar:40} {pos}/{len} ({eta})")
-                .expect("valid template"),
+            indicatif::ProgressStyle::with_template(
+                "{spinner} reading pages {bar:40} {pos}/{len} ({eta})",
+            )
+            .expect("valid template"),
         );
         Some(bar)
     } else {
@@ -166,12 +192,13 @@ fn index(output: &std::path::Path, paths: &[PathBuf], _quiet: bool) -> anyhow::R
     }
     let report = report.with_context(|| format!("writing the index to {}", output.display()))?;
     println!(
-        "indexed {} pages ({} options, {} aliases) from {} files in {:.2}s into {}",
+        "indexed {} pages ({} options, {} aliases) from {} files in {:.2}s (reading {:.2}s) into {}",
         report.pages,
         report.options,
         report.aliases,
         job.len(),
         report.elapsed.as_secs_f64(),
+        report.read_time.as_secs_f64(),
         output.display()
     );
     if !report.skipped.is_empty() {

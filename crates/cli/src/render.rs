@@ -90,7 +90,9 @@ pub fn render(ex: &Explanation, style: &Style) -> String {
             drawn.push_str(&style.paint(color_of(*b), &ex.command[s..e].replace('\t', " ")));
             pos = e;
             if s == span.start {
-                let label = b.map(|i| boxes[i].number.to_string()).unwrap_or_else(|| "?".into());
+                let label = b
+                    .map(|i| boxes[i].number.to_string())
+                    .unwrap_or_else(|| "?".into());
                 labels.push((col, label, color_of(*b)));
             }
         }
@@ -130,8 +132,18 @@ pub fn render(ex: &Explanation, style: &Style) -> String {
         let mut head = format!("{:<3}{}", b.number, parts.join(" "));
         head = style.paint(color, &head);
         let page = first.page.clone().unwrap_or_default();
-        let pad = style.width.saturating_sub(width(&format!("{:<3}{}", b.number, parts.join(" "))) + width(&page) + 1).max(1);
-        let _ = writeln!(out, "\n{head}{}{}", " ".repeat(pad), style.paint("2", &page));
+        let pad = style
+            .width
+            .saturating_sub(
+                width(&format!("{:<3}{}", b.number, parts.join(" "))) + width(&page) + 1,
+            )
+            .max(1);
+        let _ = writeln!(
+            out,
+            "\n{head}{}{}",
+            " ".repeat(pad),
+            style.paint("2", &page)
+        );
         for (i, para) in first.help_text.iter().enumerate() {
             if para.is_blank() {
                 continue;
@@ -144,17 +156,26 @@ pub fn render(ex: &Explanation, style: &Style) -> String {
             }
         }
     }
-    let unknown: Vec<&str> = ex.spans.iter().filter(|s| s.kind == Kind::Unknown).map(|s| s.text.as_str()).collect();
+    let unknown: Vec<&str> = ex
+        .spans
+        .iter()
+        .filter(|s| s.kind == Kind::Unknown)
+        .map(|s| s.text.as_str())
+        .collect();
     if !unknown.is_empty() {
         let _ = writeln!(
             out,
-            "\n{}{}",
+            "\n{}   no documentation found for these parts",
             style.paint(UNKNOWN, &format!("{:<3}{}", "?", unknown.join(" "))),
-            "   no documentation found for these parts"
         );
     }
     for e in &ex.errors {
-        let _ = writeln!(out, "\n{} {}", style.paint(UNKNOWN, "syntax error:"), e.message);
+        let _ = writeln!(
+            out,
+            "\n{} {}",
+            style.paint(UNKNOWN, "syntax error:"),
+            e.message
+        );
     }
     out
 }
@@ -163,7 +184,11 @@ pub fn render(ex: &Explanation, style: &Style) -> String {
 fn wrap_paragraph(para: &Text, width: usize, style: &Style) -> Vec<String> {
     let raw = para.raw();
     if raw.trim().contains('\n') {
-        return raw.trim_matches('\n').lines().map(|l| l.trim_end().to_string()).collect();
+        return raw
+            .trim_matches('\n')
+            .lines()
+            .map(|l| l.trim_end().to_string())
+            .collect();
     }
     // Wrap the plain text, then paint it word by word following the runs.
     let plain = para.plain();

@@ -28,10 +28,18 @@ struct Expected {
 #[test]
 fn golden_cases() {
     let dir = common::repo().join("tests/cases");
-    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().flatten().map(|e| e.path()).collect();
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
     files.retain(|p| p.extension().is_some_and(|e| e == "toml"));
     files.sort();
-    assert!(files.len() >= 11, "expected the golden cases in {}", dir.display());
+    assert!(
+        files.len() >= 11,
+        "expected the golden cases in {}",
+        dir.display()
+    );
     let mut failures = Vec::new();
     for file in &files {
         let case: Case = toml::from_str(&std::fs::read_to_string(file).unwrap())
@@ -49,7 +57,11 @@ fn golden_cases() {
             continue;
         }
         for (s, e) in ex.spans.iter().zip(&case.span) {
-            let kind = serde_json::to_value(s.kind).unwrap().as_str().unwrap().to_string();
+            let kind = serde_json::to_value(s.kind)
+                .unwrap()
+                .as_str()
+                .unwrap()
+                .to_string();
             let mut diffs = Vec::new();
             if kind != e.kind {
                 diffs.push(format!("kind {kind}, expected {}", e.kind));
@@ -64,9 +76,11 @@ fn golden_cases() {
                 diffs.push(format!("option {:?}, expected {:?}", s.option, e.option));
             }
             match (&s.help, &e.help) {
-                (Some(h), Some(want)) if !h.starts_with(want.as_str()) => {
-                    diffs.push(format!("help starts {:?}, expected {:?}", h.chars().take(want.len() + 20).collect::<String>(), want))
-                }
+                (Some(h), Some(want)) if !h.starts_with(want.as_str()) => diffs.push(format!(
+                    "help starts {:?}, expected {:?}",
+                    h.chars().take(want.len() + 20).collect::<String>(),
+                    want
+                )),
                 (None, Some(_)) => diffs.push("no help".into()),
                 (Some(_), None) => diffs.push("help where none was expected".into()),
                 _ => {}
@@ -76,5 +90,10 @@ fn golden_cases() {
             }
         }
     }
-    assert!(failures.is_empty(), "{} problems:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} problems:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

@@ -56,20 +56,47 @@ fn json_output_follows_the_contract() {
     assert_eq!(v["version"], 1);
     let bad = common::contract_violations(&v);
     assert!(bad.is_empty(), "{bad:?}");
-    let texts: Vec<&str> = v["spans"].as_array().unwrap().iter().map(|s| s["text"].as_str().unwrap()).collect();
-    assert_eq!(texts, ["tar", "-x", "z", "v", "f", "x.tgz", "|", "grep", "foo", ">", "out", "2>&", "1"]);
+    let texts: Vec<&str> = v["spans"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "tar", "-x", "z", "v", "f", "x.tgz", "|", "grep", "foo", ">", "out", "2>&", "1"
+        ]
+    );
 }
 
 #[test]
 fn reads_a_script_from_standard_input() {
-    let mut child = explain(&["--json", "-"]).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
-    child.stdin.take().unwrap().write_all(b"ls -l\nwc -l < file\n").unwrap();
+    let mut child = explain(&["--json", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"ls -l\nwc -l < file\n")
+        .unwrap();
     let o = child.wait_with_output().unwrap();
     assert!(o.status.success());
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["command"], "ls -l\nwc -l < file\n");
-    let groups: Vec<u64> = v["spans"].as_array().unwrap().iter().map(|s| s["group"].as_u64().unwrap()).collect();
-    assert!(groups.contains(&1) && groups.contains(&2), "two commands, two groups: {groups:?}");
+    let groups: Vec<u64> = v["spans"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["group"].as_u64().unwrap())
+        .collect();
+    assert!(
+        groups.contains(&1) && groups.contains(&2),
+        "two commands, two groups: {groups:?}"
+    );
     assert!(common::contract_violations(&v).is_empty());
 }
 
@@ -80,7 +107,10 @@ fn double_dash_explains_a_program_named_like_a_subcommand() {
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["command"], "index foo");
     assert_eq!(v["spans"][0]["text"], "index");
-    assert_eq!(v["spans"][0]["kind"], "unknown", "no page documents a program called index");
+    assert_eq!(
+        v["spans"][0]["kind"], "unknown",
+        "no page documents a program called index"
+    );
 }
 
 #[test]
@@ -93,17 +123,34 @@ fn usage_errors_exit_2_and_failures_exit_1() {
     let missing = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("no-index-here");
     let o = run(&["--index", missing.to_str().unwrap(), "ls"]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("explain index --output"), "the error says what to do: {}", stderr(&o));
-    let o = explain(&["ls"]).env("EXPLAIN_INDEX", &missing).output().unwrap();
-    assert_eq!(o.status.code(), Some(1), "EXPLAIN_INDEX selects the index too");
+    assert!(
+        stderr(&o).contains("explain index --output"),
+        "the error says what to do: {}",
+        stderr(&o)
+    );
+    let o = explain(&["ls"])
+        .env("EXPLAIN_INDEX", &missing)
+        .output()
+        .unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "EXPLAIN_INDEX selects the index too"
+    );
 }
 
 #[test]
 fn colour_follows_the_flag_and_no_color() {
     let o = run(&["--color", "always", "ls -l"]);
     assert!(stdout(&o).contains("\x1b["));
-    let o = explain(&["--color", "auto", "ls -l"]).env("NO_COLOR", "1").output().unwrap();
-    assert!(!stdout(&o).contains("\x1b["), "NO_COLOR and a pipe: no colour");
+    let o = explain(&["--color", "auto", "ls -l"])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert!(
+        !stdout(&o).contains("\x1b["),
+        "NO_COLOR and a pipe: no colour"
+    );
 }
 
 #[test]
@@ -117,7 +164,12 @@ fn unknown_parts_are_marked_and_still_exit_0() {
 
 fn index_fixtures(out: &Path) -> Output {
     let fixtures = common::repo().join("tests/fixtures/bad-pages");
-    run(&["index", "--output", out.to_str().unwrap(), fixtures.to_str().unwrap()])
+    run(&[
+        "index",
+        "--output",
+        out.to_str().unwrap(),
+        fixtures.to_str().unwrap(),
+    ])
 }
 
 #[test]
@@ -133,7 +185,10 @@ fn index_reports_pages_and_skips_bad_ones_with_reasons() {
         ("loop-a.1", "include loop"),
         ("missing-so.1", "not found"),
     ] {
-        assert!(out.lines().any(|l| l.contains(file) && l.contains(reason)), "{file}: {reason} in {out}");
+        assert!(
+            out.lines().any(|l| l.contains(file) && l.contains(reason)),
+            "{file}: {reason} in {out}"
+        );
     }
     // The pages that are odd but readable are explained.
     let idx = dir.path().to_str().unwrap();
@@ -147,7 +202,12 @@ fn index_reports_pages_and_skips_bad_ones_with_reasons() {
 fn a_failed_index_build_keeps_the_old_index() {
     let dir = tempfile::tempdir().unwrap();
     assert!(index_fixtures(dir.path()).status.success());
-    let o = run(&["index", "--output", dir.path().to_str().unwrap(), "/nonexistent/path"]);
+    let o = run(&[
+        "index",
+        "--output",
+        dir.path().to_str().unwrap(),
+        "/nonexistent/path",
+    ]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("/nonexistent/path"), "{}", stderr(&o));
     let o = run(&["--index", dir.path().to_str().unwrap(), "--json", "good -v"]);

@@ -40,6 +40,8 @@ pub struct Report {
     pub skipped: Vec<Skipped>,
     /// Wall time.
     pub elapsed: Duration,
+    /// Of which: reading and parsing pages.
+    pub read_time: Duration,
     /// The build id of the index written, if one was written.
     pub build_id: Option<String>,
 }
@@ -68,8 +70,12 @@ impl Job {
         let found = find(path)?;
         let tree = self.trees.len();
         let n = found.entries.len();
-        self.entries
-            .extend(found.entries.into_iter().map(|(rel, link)| Entry { tree, rel, link }));
+        self.entries.extend(
+            found
+                .entries
+                .into_iter()
+                .map(|(rel, link)| Entry { tree, rel, link }),
+        );
         self.trees.push(Box::new(found.tree));
         Ok(n)
     }
@@ -95,7 +101,11 @@ impl Job {
     }
 
     fn label(&self, e: &Entry) -> String {
-        format!("{}/{}", self.trees[e.tree].label().trim_end_matches('/'), e.rel)
+        format!(
+            "{}/{}",
+            self.trees[e.tree].label().trim_end_matches('/'),
+            e.rel
+        )
     }
 
     /// Reads and parses every page; `progress` is called with the count done so far.
@@ -110,8 +120,15 @@ impl Job {
                     Outcome::Skip(String::new())
                 } else {
                     let tree = &*self.trees[e.tree];
-                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_one(tree, &e.rel)))
-                        .unwrap_or_else(|_| Outcome::Skip("internal error while reading this page (a bug: please report it)".into()))
+                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        read_one(tree, &e.rel)
+                    }))
+                    .unwrap_or_else(|_| {
+                        Outcome::Skip(
+                            "internal error while reading this page (a bug: please report it)"
+                                .into(),
+                        )
+                    })
                 };
                 progress(done.fetch_add(1, Ordering::Relaxed) + 1);
                 out
@@ -125,6 +142,7 @@ impl Job {
             warnings: 0,
             skipped: Vec::new(),
             elapsed: Duration::ZERO,
+            read_time: Duration::ZERO,
             build_id: None,
         };
         let mut pages: Vec<Page> = Vec::new();
@@ -166,7 +184,14 @@ impl Job {
         // Links and redirects become aliases of their target page.
         for (tree, e, target) in redirects {
             let target_key = (tree, strip_compression(&target).to_string());
-            let alt_key = (tree, format!("{}/{}", e.rel.rsplit_once('/').map(|p| p.0).unwrap_or(""), strip_compression(&target)));
+            let alt_key = (
+                tree,
+                format!(
+                    "{}/{}",
+                    e.rel.rsplit_once('/').map(|p| p.0).unwrap_or(""),
+                    strip_compression(&target)
+                ),
+            );
             match by_rel.get(&target_key).or_else(|| by_rel.get(&alt_key)) {
                 Some(&i) => {
                     if let Some((name, _)) = manpage::name_and_section(&e.rel)
@@ -186,12 +211,17 @@ impl Job {
         report.options = pages.iter().map(|p| p.options.len()).sum();
         report.skipped.sort_by(|a, b| a.file.cmp(&b.file));
         report.elapsed = start.elapsed();
+        report.read_time = report.elapsed;
         (pages, report)
     }
 
     /// Reads every page and writes the index into `output`, replacing any index there only when
     /// the new one is complete.
-    pub fn write(&self, output: &Path, progress: &(dyn Fn(usize) + Sync)) -> Result<Report, store::StoreError> {
+    pub fn write(
+        &self,
+        output: &Path,
+        progress: &(dyn Fn(usize) + Sync),
+    ) -> Result<Report, store::StoreError> {
         let start = Instant::now();
         let (pages, mut report) = self.read_pages(progress);
         let mut writer = store::Writer::create(output)?;
@@ -248,10 +278,18 @@ fn read_one(tree: &dyn Tree, rel: &str) -> Outcome {
     let doc = roff::parse(&text, Some(&mut resolver));
     let warnings = doc.diagnostics.len();
     if let Some(target) = &doc.redirect {
-        if let Some(d) = doc.diagnostics.iter().find(|d| d.message.starts_with(".so ")) {
+        if let Some(d) = doc
+            .diagnostics
+            .iter()
+            .find(|d| d.message.starts_with(".so "))
+        {
             return Outcome::Skip(format!("line {d}"));
         }
-        let target = if target.contains('/') { target.clone() } else { format!("{dir}/{target}") };
+        let target = if target.contains('/') {
+            target.clone()
+        } else {
+            format!("{dir}/{target}")
+        };
         return Outcome::Redirect { target, warnings };
     }
     if doc.sections.is_empty() {
@@ -281,22 +319,47 @@ mod tests {
     fn trees_links_redirects_and_bad_pages() {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
-        write(root, "man1/foo.1", b".TH FOO 1\n.SH NAME\nfoo \\- do foo\n.SH OPTIONS\n.TP\n.B \\-a\nall\n");
+        write(
+            root,
+            "man1/foo.1",
+            b".TH FOO 1\n.SH NAME\nfoo \\- do foo\n.SH OPTIONS\n.TP\n.B \\-a\nall\n",
+        );
         write(root, "man1/bar.1", b".so man1/foo.1\n");
         write(root, "man1/loop.1", b".so man1/loop2.1\n");
         write(root, "man1/loop2.1", b".so man1/loop.1\n");
         write(root, "man1/junk.1.gz", b"\x1f\x8b\x08\x00garbage");
-        write(root, "man1/bin.1", &[0u8, 1, 2, 3, 4, 5, 6, 7, 8, 0, 0, 0, 1, 2, 3]);
+        write(
+            root,
+            "man1/bin.1",
+            &[0u8, 1, 2, 3, 4, 5, 6, 7, 8, 0, 0, 0, 1, 2, 3],
+        );
         std::os::unix::fs::symlink("foo.1", root.join("man1/baz.1")).unwrap();
         let mut job = Job::new();
         assert_eq!(job.add_path(root).unwrap(), 7);
         let (pages, report) = job.read_pages(&|_| {});
         assert_eq!(pages.len(), 1, "{report:?}");
         let names = &pages[0].names;
-        assert!(names.contains(&"bar".to_string()) && names.contains(&"baz".to_string()), "{names:?}");
-        let reasons: Vec<String> = report.skipped.iter().map(|s| format!("{}: {}", s.file, s.reason)).collect();
-        assert!(reasons.iter().any(|r| r.contains("junk.1.gz") && r.contains("gzip")), "{reasons:?}");
-        assert!(reasons.iter().any(|r| r.contains("bin.1") && r.contains("binary")), "{reasons:?}");
+        assert!(
+            names.contains(&"bar".to_string()) && names.contains(&"baz".to_string()),
+            "{names:?}"
+        );
+        let reasons: Vec<String> = report
+            .skipped
+            .iter()
+            .map(|s| format!("{}: {}", s.file, s.reason))
+            .collect();
+        assert!(
+            reasons
+                .iter()
+                .any(|r| r.contains("junk.1.gz") && r.contains("gzip")),
+            "{reasons:?}"
+        );
+        assert!(
+            reasons
+                .iter()
+                .any(|r| r.contains("bin.1") && r.contains("binary")),
+            "{reasons:?}"
+        );
         assert!(reasons.iter().any(|r| r.contains("loop")), "{reasons:?}");
     }
 }

@@ -56,10 +56,12 @@ impl Tree for MemoryTree {
                 None => break,
             }
         }
-        self.files
-            .get(&rel)
-            .map(|b| b.to_vec())
-            .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::NotFound, format!("{rel} is not in the tree")))
+        self.files.get(&rel).map(|b| b.to_vec()).ok_or_else(|| {
+            std::io::Error::new(
+                std::io::ErrorKind::NotFound,
+                format!("{rel} is not in the tree"),
+            )
+        })
     }
     fn label(&self) -> String {
         self.name.clone()
@@ -69,21 +71,23 @@ impl Tree for MemoryTree {
 impl MemoryTree {
     /// The page entries of the tree, sorted.
     pub fn entries(&self, tree: usize) -> Vec<Entry> {
-        let mut out: Vec<Entry> = self
-            .files
-            .keys()
-            .filter(|rel| is_page_name(rel))
-            .map(|rel| Entry {
-                tree,
-                rel: rel.clone(),
-                link: None,
-            })
-            .chain(self.links.iter().filter(|(rel, _)| is_page_name(rel)).map(|(rel, target)| Entry {
-                tree,
-                rel: rel.clone(),
-                link: Some(target.clone()),
-            }))
-            .collect();
+        let mut out: Vec<Entry> =
+            self.files
+                .keys()
+                .filter(|rel| is_page_name(rel))
+                .map(|rel| Entry {
+                    tree,
+                    rel: rel.clone(),
+                    link: None,
+                })
+                .chain(self.links.iter().filter(|(rel, _)| is_page_name(rel)).map(
+                    |(rel, target)| Entry {
+                        tree,
+                        rel: rel.clone(),
+                        link: Some(target.clone()),
+                    },
+                ))
+                .collect();
         out.sort_by(|a, b| a.rel.cmp(&b.rel));
         out
     }
@@ -108,11 +112,23 @@ pub fn find(path: &Path) -> std::io::Result<Found> {
     let meta = std::fs::metadata(path)?;
     if meta.is_file() {
         let parent = path.parent().unwrap_or(Path::new("."));
-        let in_man_dir = parent.file_name().is_some_and(|n| n.to_string_lossy().starts_with("man"));
-        let root = if in_man_dir { parent.parent().unwrap_or(Path::new(".")) } else { parent };
-        let rel = path.strip_prefix(root).unwrap_or(path).to_string_lossy().to_string();
+        let in_man_dir = parent
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with("man"));
+        let root = if in_man_dir {
+            parent.parent().unwrap_or(Path::new("."))
+        } else {
+            parent
+        };
+        let rel = path
+            .strip_prefix(root)
+            .unwrap_or(path)
+            .to_string_lossy()
+            .to_string();
         return Ok(Found {
-            tree: DiskTree { root: root.to_path_buf() },
+            tree: DiskTree {
+                root: root.to_path_buf(),
+            },
             entries: vec![(rel, None)],
         });
     }
@@ -127,18 +143,26 @@ pub fn find(path: &Path) -> std::io::Result<Found> {
     subdirs.sort();
     let root = path.to_path_buf();
     let mut entries = Vec::new();
-    let dirs = if subdirs.is_empty() { vec![root.clone()] } else { subdirs };
+    let dirs = if subdirs.is_empty() {
+        vec![root.clone()]
+    } else {
+        subdirs
+    };
     for dir in dirs {
         let mut files: Vec<_> = std::fs::read_dir(&dir)?.flatten().collect();
         files.sort_by_key(|e| e.file_name());
         for f in files {
             let p = f.path();
-            let Ok(rel) = p.strip_prefix(&root) else { continue };
+            let Ok(rel) = p.strip_prefix(&root) else {
+                continue;
+            };
             let rel = rel.to_string_lossy().to_string();
             if !is_page_name(&rel) {
                 continue;
             }
-            let Ok(lmeta) = std::fs::symlink_metadata(&p) else { continue };
+            let Ok(lmeta) = std::fs::symlink_metadata(&p) else {
+                continue;
+            };
             if lmeta.is_dir() {
                 continue;
             }

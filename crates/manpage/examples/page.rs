@@ -6,24 +6,55 @@ fn main() {
     let json = args.next().as_deref() == Some("--json");
     let bytes = std::fs::read(&path).expect("read");
     let doc = roff::parse_bytes(&bytes, None).expect("parse");
-    let source = path.rsplit('/').take(2).collect::<Vec<_>>().into_iter().rev().collect::<Vec<_>>().join("/");
+    let source = path
+        .rsplit('/')
+        .take(2)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect::<Vec<_>>()
+        .join("/");
     let page = manpage::read(&doc, &source);
     if json {
         println!("{}", serde_json::to_string_pretty(&page).unwrap());
         return;
     }
-    println!("{} — {:?} — {}", page.citation(), page.names, page.description);
+    println!(
+        "{} — {:?} — {}",
+        page.citation(),
+        page.names,
+        page.description
+    );
     for o in &page.options {
         let flags: Vec<&str> = o.flags.iter().map(|f| f.text.as_str()).collect();
         let help = manpage::help_plain(&o.help);
         let short: String = help.chars().take(70).collect();
-        println!("  {:?} arg={:?} [{}] {}", flags, o.argument.as_ref().map(|a| (&a.name, a.need)), o.section, short);
+        println!(
+            "  {:?} arg={:?} [{}] {}",
+            flags,
+            o.argument.as_ref().map(|a| (&a.name, a.need)),
+            o.section,
+            short
+        );
     }
     for op in &page.operands {
         let help = manpage::help_plain(&op.help);
-        println!("  operand {}{} : {}", op.name, if op.variadic { "..." } else { "" }, help.chars().take(70).collect::<String>());
+        println!(
+            "  operand {}{} : {}",
+            op.name,
+            if op.variadic { "..." } else { "" },
+            help.chars().take(70).collect::<String>()
+        );
     }
     for t in &page.shell_topics {
-        println!("  topic {} ({}) {}", t.key, t.title, manpage::help_plain(&t.help).chars().take(60).collect::<String>());
+        println!(
+            "  topic {} ({}) {}",
+            t.key,
+            t.title,
+            manpage::help_plain(&t.help)
+                .chars()
+                .take(60)
+                .collect::<String>()
+        );
     }
 }

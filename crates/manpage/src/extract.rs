@@ -15,9 +15,26 @@ fn skipped_section(title: &str) -> bool {
     let t = title.to_ascii_uppercase();
     matches!(
         t.as_str(),
-        "NAME" | "SYNOPSIS" | "SEE ALSO" | "EXAMPLES" | "EXAMPLE" | "AUTHOR" | "AUTHORS" | "BUGS"
-            | "HISTORY" | "COPYRIGHT" | "REPORTING BUGS" | "EXIT STATUS" | "RETURN VALUE" | "FILES"
-            | "ENVIRONMENT" | "DIAGNOSTICS" | "STANDARDS" | "CONFORMING TO" | "NOTES" | "LICENSE"
+        "NAME"
+            | "SYNOPSIS"
+            | "SEE ALSO"
+            | "EXAMPLES"
+            | "EXAMPLE"
+            | "AUTHOR"
+            | "AUTHORS"
+            | "BUGS"
+            | "HISTORY"
+            | "COPYRIGHT"
+            | "REPORTING BUGS"
+            | "EXIT STATUS"
+            | "RETURN VALUE"
+            | "FILES"
+            | "ENVIRONMENT"
+            | "DIAGNOSTICS"
+            | "STANDARDS"
+            | "CONFORMING TO"
+            | "NOTES"
+            | "LICENSE"
     )
 }
 
@@ -43,7 +60,9 @@ pub fn body_help(blocks: &[Block]) -> Help {
 fn flatten(blocks: &[Block], help: &mut Help) {
     for b in blocks {
         match b {
-            Block::Paragraph { text, .. } | Block::Preformatted { text, .. } => help.push(text.clone()),
+            Block::Paragraph { text, .. } | Block::Preformatted { text, .. } => {
+                help.push(text.clone())
+            }
             Block::Item { head, body, .. } => {
                 let mut nested = Vec::new();
                 flatten(body, &mut nested);
@@ -89,7 +108,9 @@ fn walk(blocks: &[Block], section: &str, out: &mut Vec<OptionDef>) {
     let mut i = 0;
     while i < blocks.len() {
         match &blocks[i] {
-            Block::Item { head, body, line, .. } => {
+            Block::Item {
+                head, body, line, ..
+            } => {
                 match parse_head(head) {
                     Some(parsed) => {
                         if body_is_empty(body) {
@@ -99,7 +120,8 @@ fn walk(blocks: &[Block], section: &str, out: &mut Vec<OptionDef>) {
                                 line: *line,
                             });
                         } else {
-                            let (merged, text, first_line) = merge(&mut stacked, parsed, head, *line);
+                            let (merged, text, first_line) =
+                                merge(&mut stacked, parsed, head, *line);
                             push(out, merged, text, body_help(body), section, first_line);
                         }
                     }
@@ -118,7 +140,14 @@ fn walk(blocks: &[Block], section: &str, out: &mut Vec<OptionDef>) {
                     && let Some(parsed) = parse_head(text)
                 {
                     let (merged, head_text, first_line) = merge(&mut stacked, parsed, text, *line);
-                    push(out, merged, head_text, body_help(inner), section, first_line);
+                    push(
+                        out,
+                        merged,
+                        head_text,
+                        body_help(inner),
+                        section,
+                        first_line,
+                    );
                     walk(inner, section, out);
                     i += 2;
                     continue;
@@ -129,7 +158,11 @@ fn walk(blocks: &[Block], section: &str, out: &mut Vec<OptionDef>) {
                 stacked.clear();
                 walk(inner, section, out);
             }
-            Block::Subsection(Section { title, blocks: inner, .. }) => {
+            Block::Subsection(Section {
+                title,
+                blocks: inner,
+                ..
+            }) => {
                 stacked.clear();
                 if !skipped_section(title) {
                     walk(inner, &format!("{section} › {title}"), out);
@@ -142,10 +175,16 @@ fn walk(blocks: &[Block], section: &str, out: &mut Vec<OptionDef>) {
 }
 
 fn body_is_empty(body: &[Block]) -> bool {
-    body.iter().all(|b| matches!(b, Block::Paragraph { text, .. } if text.is_blank()))
+    body.iter()
+        .all(|b| matches!(b, Block::Paragraph { text, .. } if text.is_blank()))
 }
 
-fn merge(stacked: &mut Vec<Pending>, parsed: ParsedHead, head: &Text, line: u32) -> (ParsedHead, Text, u32) {
+fn merge(
+    stacked: &mut Vec<Pending>,
+    parsed: ParsedHead,
+    head: &Text,
+    line: u32,
+) -> (ParsedHead, Text, u32) {
     if stacked.is_empty() {
         return (parsed, head.clone(), line);
     }
@@ -173,7 +212,14 @@ fn merge(stacked: &mut Vec<Pending>, parsed: ParsedHead, head: &Text, line: u32)
     (merged, text, first_line)
 }
 
-fn push(out: &mut Vec<OptionDef>, head: ParsedHead, text: Text, help: Help, section: &str, line: u32) {
+fn push(
+    out: &mut Vec<OptionDef>,
+    head: ParsedHead,
+    text: Text,
+    help: Help,
+    section: &str,
+    line: u32,
+) {
     out.push(OptionDef {
         flags: head.flags,
         argument: head.argument,

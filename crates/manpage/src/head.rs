@@ -30,17 +30,15 @@ impl Scanner {
         self.chars.get(i).map(|c| c.1)
     }
     fn rest(&self) -> String {
-        self.chars[self.pos.min(self.chars.len())..].iter().map(|c| c.0).collect()
+        self.chars[self.pos.min(self.chars.len())..]
+            .iter()
+            .map(|c| c.0)
+            .collect()
     }
     fn starts_with(&self, s: &str) -> bool {
-        let mut i = self.pos;
-        for c in s.chars() {
-            if self.chars.get(i).map(|x| x.0) != Some(c) {
-                return false;
-            }
-            i += 1;
-        }
-        true
+        (self.pos..)
+            .zip(s.chars())
+            .all(|(i, c)| self.chars.get(i).map(|x| x.0) == Some(c))
     }
     fn skip_blanks(&mut self) {
         while self.peek().is_some_and(|c| c == ' ' || c == '\t') {
@@ -199,10 +197,7 @@ pub fn parse_head_line(line: &Text) -> Option<ParsedHead> {
     let mut s = Scanner { chars, pos: 0 };
     s.skip_blanks();
     let mut head = ParsedHead::default();
-    loop {
-        let Some(names) = flag(&mut s) else {
-            break;
-        };
+    while let Some(names) = flag(&mut s) {
         for n in names {
             if !head.flags.iter().any(|f| f.text == n) {
                 head.flags.push(Flag::new(&n));
@@ -216,8 +211,16 @@ pub fn parse_head_line(line: &Text) -> Option<ParsedHead> {
                 if let Some(w) = arg_word(&mut s) {
                     let optional = w.starts_with('[') && w.ends_with(']') && !w[1..].contains('[');
                     arg = Some(Argument {
-                        name: if optional { w[1..w.len() - 1].to_string() } else { w },
-                        need: if optional { ArgumentNeed::Optional } else { ArgumentNeed::Required },
+                        name: if optional {
+                            w[1..w.len() - 1].to_string()
+                        } else {
+                            w
+                        },
+                        need: if optional {
+                            ArgumentNeed::Optional
+                        } else {
+                            ArgumentNeed::Required
+                        },
                     });
                 }
             }
@@ -248,7 +251,7 @@ pub fn parse_head_line(line: &Text) -> Option<ParsedHead> {
             _ => {
                 let save = s.pos;
                 s.skip_blanks();
-                if matches!(s.peek(), Some('-' | '+' | ',' | '|')) || s.peek().is_none() {
+                if matches!(s.peek(), Some('-' | '+' | ',' | '|' | '/')) || s.peek().is_none() {
                     s.pos = save;
                 } else {
                     // One or more argument words, up to the next separator.
@@ -256,14 +259,21 @@ pub fn parse_head_line(line: &Text) -> Option<ParsedHead> {
                     loop {
                         let before = s.pos;
                         let Some(w) = arg_word(&mut s) else { break };
-                        if !looks_like_arg(&w) && !(w.starts_with('[') || w.starts_with('<') || w.starts_with('{')) {
+                        if !(looks_like_arg(&w)
+                            || w.starts_with('[')
+                            || w.starts_with('<')
+                            || w.starts_with('{'))
+                        {
                             s.pos = before;
                             break;
                         }
                         words.push(w);
                         let save2 = s.pos;
                         s.skip_blanks();
-                        if matches!(s.peek(), Some(',' | '|' | '-' | '+')) || s.peek().is_none() || words.len() >= 4 {
+                        if matches!(s.peek(), Some(',' | '|' | '-' | '+'))
+                            || s.peek().is_none()
+                            || words.len() >= 4
+                        {
                             s.pos = save2;
                             break;
                         }
@@ -274,8 +284,16 @@ pub fn parse_head_line(line: &Text) -> Option<ParsedHead> {
                         let first = &words[0];
                         let optional = first.starts_with('[') && first.ends_with(']');
                         arg = Some(Argument {
-                            name: if optional { first[1..first.len() - 1].to_string() } else { first.clone() },
-                            need: if optional { ArgumentNeed::Optional } else { ArgumentNeed::Required },
+                            name: if optional {
+                                first[1..first.len() - 1].to_string()
+                            } else {
+                                first.clone()
+                            },
+                            need: if optional {
+                                ArgumentNeed::Optional
+                            } else {
+                                ArgumentNeed::Required
+                            },
                         });
                     }
                 }
@@ -324,52 +342,101 @@ pub fn parse_head(head: &Text) -> Option<ParsedHead> {
 mod tests {
     use super::*;
 
-    fn flags(s: &str) -> Option<(Vec<String>, Option<(String, ArgumentNeed)>)> {
-        parse_head(&Text::from_run(s, Font::Roman))
-            .map(|h| (h.flags.into_iter().map(|f| f.text).collect(), h.argument.map(|a| (a.name, a.need))))
+    /// The flags of a head, and its argument's name and need.
+    type Parsed = (Vec<String>, Option<(String, ArgumentNeed)>);
+
+    fn flags(s: &str) -> Option<Parsed> {
+        parse_head(&Text::from_run(s, Font::Roman)).map(|h| {
+            (
+                h.flags.into_iter().map(|f| f.text).collect(),
+                h.argument.map(|a| (a.name, a.need)),
+            )
+        })
     }
 
     #[test]
     fn common_heads() {
         use ArgumentNeed::*;
-        assert_eq!(flags("-x, --extract, --get"), Some((vec!["-x".into(), "--extract".into(), "--get".into()], None)));
+        assert_eq!(
+            flags("-x, --extract, --get"),
+            Some((vec!["-x".into(), "--extract".into(), "--get".into()], None))
+        );
         assert_eq!(
             flags("-f, --file=ARCHIVE"),
-            Some((vec!["-f".into(), "--file".into()], Some(("ARCHIVE".into(), Required))))
+            Some((
+                vec!["-f".into(), "--file".into()],
+                Some(("ARCHIVE".into(), Required))
+            ))
         );
         assert_eq!(
             flags("--color[=WHEN]"),
             Some((vec!["--color".into()], Some(("WHEN".into(), Optional))))
         );
-        assert_eq!(flags("-d[num]"), Some((vec!["-d".into()], Some(("num".into(), Optional)))));
-        assert_eq!(flags("-o <file>"), Some((vec!["-o".into()], Some(("<file>".into(), Required)))));
+        assert_eq!(
+            flags("-d[num]"),
+            Some((vec!["-d".into()], Some(("num".into(), Optional))))
+        );
+        assert_eq!(
+            flags("-o <file>"),
+            Some((vec!["-o".into()], Some(("<file>".into(), Required))))
+        );
         assert_eq!(
             flags("-C <commit>, --reuse-message=<commit>"),
-            Some((vec!["-C".into(), "--reuse-message".into()], Some(("<commit>".into(), Required))))
+            Some((
+                vec!["-C".into(), "--reuse-message".into()],
+                Some(("<commit>".into(), Required))
+            ))
         );
-        assert_eq!(flags("--verbose, -v"), Some((vec!["--verbose".into(), "-v".into()], None)));
-        assert_eq!(flags("--slurp/-s"), Some((vec!["--slurp".into(), "-s".into()], None)));
-        assert_eq!(flags("--[no-]verify"), Some((vec!["--verify".into(), "--no-verify".into()], None)));
-        assert_eq!(flags("-name pattern"), Some((vec!["-name".into()], Some(("pattern".into(), Required)))));
+        assert_eq!(
+            flags("--verbose, -v"),
+            Some((vec!["--verbose".into(), "-v".into()], None))
+        );
+        assert_eq!(
+            flags("--slurp/-s"),
+            Some((vec!["--slurp".into(), "-s".into()], None))
+        );
+        assert_eq!(
+            flags("--[no-]verify"),
+            Some((vec!["--verify".into(), "--no-verify".into()], None))
+        );
+        assert_eq!(
+            flags("-name pattern"),
+            Some((vec!["-name".into()], Some(("pattern".into(), Required))))
+        );
         assert_eq!(
             flags("-i[SUFFIX], --in-place[=SUFFIX]"),
-            Some((vec!["-i".into(), "--in-place".into()], Some(("SUFFIX".into(), Optional))))
+            Some((
+                vec!["-i".into(), "--in-place".into()],
+                Some(("SUFFIX".into(), Optional))
+            ))
         );
         assert_eq!(
             flags("-D [bind_address:]port"),
-            Some((vec!["-D".into()], Some(("[bind_address:]port".into(), Required))))
+            Some((
+                vec!["-D".into()],
+                Some(("[bind_address:]port".into(), Required))
+            ))
         );
         assert_eq!(
             flags("-b, --build binary-directory [archive|directory]"),
-            Some((vec!["-b".into(), "--build".into()], Some(("binary-directory".into(), Required))))
+            Some((
+                vec!["-b".into(), "--build".into()],
+                Some(("binary-directory".into(), Required))
+            ))
         );
-        assert_eq!(flags("-a\n--all"), Some((vec!["-a".into(), "--all".into()], None)));
+        assert_eq!(
+            flags("-a\n--all"),
+            Some((vec!["-a".into(), "--all".into()], None))
+        );
     }
 
     #[test]
     fn prose_is_not_an_option() {
         assert_eq!(flags("tar -cf archive.tar foo bar"), None);
-        assert_eq!(flags("-- this ends the options and then more prose follows."), None);
+        assert_eq!(
+            flags("-- this ends the options and then more prose follows."),
+            None
+        );
         assert_eq!(flags("If the file is missing, say so."), None);
         assert_eq!(flags("-"), None);
     }

@@ -29,7 +29,11 @@ pub fn read(doc: &roff::Document, source: &str) -> Page {
     let options = extract::options(doc);
     let synopsis = operands::synopsis(doc);
     let operands = operands::operands(doc, &names, &options, &synopsis);
-    let shell_topics = if name == "bash" { shell_topics::topics(doc).0 } else { Vec::new() };
+    let shell_topics = if name == "bash" {
+        shell_topics::topics(doc).0
+    } else {
+        Vec::new()
+    };
     Page {
         name,
         section,

@@ -8,7 +8,11 @@ pub type Help = Vec<Text>;
 
 /// Plain text of help paragraphs, each paragraph's white space normalised, paragraphs joined by a blank line.
 pub fn help_plain(help: &[Text]) -> String {
-    help.iter().map(Text::plain).filter(|p| !p.is_empty()).collect::<Vec<_>>().join("\n\n")
+    help.iter()
+        .map(Text::plain)
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n")
 }
 
 /// How a flag is spelled.
@@ -144,6 +148,8 @@ impl Page {
 
     /// The option with this exact spelling.
     pub fn option(&self, flag: &str) -> Option<&OptionDef> {
-        self.options.iter().find(|o| o.flags.iter().any(|f| f.text == flag))
+        self.options
+            .iter()
+            .find(|o| o.flags.iter().any(|f| f.text == flag))
     }
 }

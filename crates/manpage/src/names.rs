@@ -13,7 +13,8 @@ pub fn name_and_section(file_name: &str) -> Option<(String, String)> {
     }
     let dot = base.rfind('.')?;
     let (name, section) = (&base[..dot], &base[dot + 1..]);
-    if name.is_empty() || !section.starts_with(|c: char| c.is_ascii_digit() || c == 'n' || c == 'l') {
+    if name.is_empty() || !section.starts_with(|c: char| c.is_ascii_digit() || c == 'n' || c == 'l')
+    {
         return None;
     }
     Some((name.to_string(), section.to_string()))

@@ -2,7 +2,7 @@
 
 use roff::{Block, Document, Font, Text};
 
-use crate::model::{Help, OptionDef, Operand};
+use crate::model::{Help, Operand, OptionDef};
 
 /// The synopsis forms: one text per paragraph or preformatted line of SYNOPSIS.
 pub fn synopsis(doc: &Document) -> Vec<Text> {
@@ -80,7 +80,12 @@ fn tokens(form: &str) -> Vec<String> {
 }
 
 /// The operands of the first synopsis form that has any.
-pub fn operands(doc: &Document, names: &[String], options: &[OptionDef], forms: &[Text]) -> Vec<Operand> {
+pub fn operands(
+    doc: &Document,
+    names: &[String],
+    options: &[OptionDef],
+    forms: &[Text],
+) -> Vec<Operand> {
     for form in forms {
         let plain = form.plain();
         let toks = tokens(&plain);
@@ -93,7 +98,10 @@ pub fn operands(doc: &Document, names: &[String], options: &[OptionDef], forms: 
             }
             if tok.starts_with('-') || tok.starts_with('+') {
                 let flag = tok.split('=').next().unwrap_or(tok);
-                skip_next = !tok.contains('=') && options.iter().any(|o| o.argument.is_some() && o.flags.iter().any(|f| f.text == flag));
+                skip_next = !tok.contains('=')
+                    && options
+                        .iter()
+                        .any(|o| o.argument.is_some() && o.flags.iter().any(|f| f.text == flag));
                 continue;
             }
             if tok == "..." || tok == "…" {
@@ -107,7 +115,10 @@ pub fn operands(doc: &Document, names: &[String], options: &[OptionDef], forms: 
             }
             let optional = tok.starts_with('[');
             // `[options / URLs]`, `[a|b]`: alternatives inside one bracket.
-            let alternatives: Vec<String> = if optional && (tok.contains(" / ") || tok.contains('|')) && !tok[1..].contains('[') {
+            let alternatives: Vec<String> = if optional
+                && (tok.contains(" / ") || tok.contains('|'))
+                && !tok[1..].contains('[')
+            {
                 tok.trim_start_matches('[')
                     .trim_end_matches("...")
                     .trim_end_matches(']')
@@ -145,10 +156,17 @@ fn add_operand(tok: &str, optional: bool, names: &[String], found: &mut Vec<Oper
         return;
     }
     let upper = inner.to_ascii_uppercase();
-    if matches!(upper.as_str(), "OPTION" | "OPTIONS" | "<OPTIONS>" | "FLAGS" | "SWITCHES") || names.iter().any(|n| n == inner) {
+    if matches!(
+        upper.as_str(),
+        "OPTION" | "OPTIONS" | "<OPTIONS>" | "FLAGS" | "SWITCHES"
+    ) || names.iter().any(|n| n == inner)
+    {
         return;
     }
-    if !inner.chars().all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '<' | '>' | '@' | ':' | '.' | '/')) {
+    if !inner
+        .chars()
+        .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '<' | '>' | '@' | ':' | '.' | '/'))
+    {
         return;
     }
     if let Some(o) = found.iter_mut().find(|o| o.name == inner) {
@@ -196,7 +214,8 @@ fn operand_help(doc: &Document, name: &str, form: &Text) -> Help {
         // A paragraph that starts with the operand's name defines it; else the first that names it.
         let starts = paragraphs.iter().find(|t| {
             let p = t.plain();
-            p.starts_with(bare) && !p[bare.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '_')
+            p.starts_with(bare)
+                && !p[bare.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '_')
         });
         if let Some(t) = starts.or_else(|| paragraphs.iter().find(|t| mentions(&t.plain(), bare))) {
             return vec![(*t).clone()];
@@ -234,6 +253,7 @@ fn mentions(text: &str, word: &str) -> bool {
     text.match_indices(word).any(|(p, _)| {
         let before = text[..p].chars().next_back();
         let after = text[p + word.len()..].chars().next();
-        !before.is_some_and(|c| c.is_alphanumeric() || c == '_') && !after.is_some_and(|c| c.is_alphanumeric() || c == '_')
+        !before.is_some_and(|c| c.is_alphanumeric() || c == '_')
+            && !after.is_some_and(|c| c.is_alphanumeric() || c == '_')
     })
 }

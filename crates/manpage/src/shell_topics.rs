@@ -28,49 +28,264 @@ struct Rule {
 }
 
 const RULES: &[Rule] = &[
-    Rule { key: "pipe", section: "SHELL GRAMMAR", subsection: Some("Pipelines"), pick: Pick::First(3) },
-    Rule { key: "negation", section: "SHELL GRAMMAR", subsection: Some("Pipelines"), pick: Pick::From("reserved word !", 1) },
-    Rule { key: "time", section: "SHELL GRAMMAR", subsection: Some("Pipelines"), pick: Pick::From("If the time reserved word", 1) },
-    Rule { key: "list.semicolon", section: "SHELL GRAMMAR", subsection: Some("Lists"), pick: Pick::From("executed sequentially", 1) },
-    Rule { key: "list.background", section: "SHELL GRAMMAR", subsection: Some("Lists"), pick: Pick::From("control operator &", 1) },
-    Rule { key: "list.and", section: "SHELL GRAMMAR", subsection: Some("Lists"), pick: Pick::From("AND and OR lists are sequences", 3) },
-    Rule { key: "list.or", section: "SHELL GRAMMAR", subsection: Some("Lists"), pick: Pick::From("An OR list has the form", 3) },
-    Rule { key: "simple-command", section: "SHELL GRAMMAR", subsection: Some("Simple Commands"), pick: Pick::All },
-    Rule { key: "compound.subshell", section: "SHELL GRAMMAR", subsection: Some("Compound Commands"), pick: Pick::Item("(list)") },
-    Rule { key: "compound.group", section: "SHELL GRAMMAR", subsection: Some("Compound Commands"), pick: Pick::Item("{ list; }") },
-    Rule { key: "compound.arithmetic", section: "SHELL GRAMMAR", subsection: Some("Compound Commands"), pick: Pick::Item("((expression))") },
-    Rule { key: "compound.conditional", section: "SHELL GRAMMAR", subsection: Some("Compound Commands"), pick: Pick::Item("[[ expression ]]") },
-    Rule { key: "compound.for", section: "SHELL GRAMMAR", subsection: Some("Compound Commands"), pick: Pick::Item("for name") },
-    Rule { key: "compound.for-arithmetic", section: "SHELL GRAMMAR", subsection: Some("Compound Commands"), pick: Pick::Item("for ((") },
-    Rule { key: "compound.select", section: "SHELL GRAMMAR", subsection: Some("Compound Commands"), pick: Pick::Item("select name") },
-    Rule { key: "compound.case", section: "SHELL GRAMMAR", subsection: Some("Compound Commands"), pick: Pick::Item("case word") },
-    Rule { key: "compound.if", section: "SHELL GRAMMAR", subsection: Some("Compound Commands"), pick: Pick::Item("if list") },
-    Rule { key: "compound.while", section: "SHELL GRAMMAR", subsection: Some("Compound Commands"), pick: Pick::Item("until list") },
-    Rule { key: "coproc", section: "SHELL GRAMMAR", subsection: Some("Coprocesses"), pick: Pick::First(3) },
-    Rule { key: "function", section: "SHELL GRAMMAR", subsection: Some("Shell Function Definitions"), pick: Pick::First(2) },
-    Rule { key: "comment", section: "COMMENTS", subsection: None, pick: Pick::All },
-    Rule { key: "quoting", section: "QUOTING", subsection: None, pick: Pick::First(2) },
-    Rule { key: "assignment", section: "PARAMETERS", subsection: None, pick: Pick::From("A variable may be assigned to", 3) },
-    Rule { key: "parameter.positional", section: "PARAMETERS", subsection: Some("Positional Parameters"), pick: Pick::All },
-    Rule { key: "parameter.special", section: "PARAMETERS", subsection: Some("Special Parameters"), pick: Pick::First(1) },
-    Rule { key: "expansion.brace", section: "EXPANSION", subsection: Some("Brace Expansion"), pick: Pick::First(2) },
-    Rule { key: "expansion.tilde", section: "EXPANSION", subsection: Some("Tilde Expansion"), pick: Pick::First(1) },
-    Rule { key: "expansion.parameter", section: "EXPANSION", subsection: Some("Parameter Expansion"), pick: Pick::First(1) },
-    Rule { key: "expansion.command", section: "EXPANSION", subsection: Some("Command Substitution"), pick: Pick::First(3) },
-    Rule { key: "expansion.arithmetic", section: "EXPANSION", subsection: Some("Arithmetic Expansion"), pick: Pick::First(3) },
-    Rule { key: "expansion.process", section: "EXPANSION", subsection: Some("Process Substitution"), pick: Pick::First(1) },
-    Rule { key: "expansion.pathname", section: "EXPANSION", subsection: Some("Pathname Expansion"), pick: Pick::First(1) },
-    Rule { key: "redirect", section: "REDIRECTION", subsection: None, pick: Pick::First(1) },
-    Rule { key: "redirect.input", section: "REDIRECTION", subsection: Some("Redirecting Input"), pick: Pick::All },
-    Rule { key: "redirect.output", section: "REDIRECTION", subsection: Some("Redirecting Output"), pick: Pick::All },
-    Rule { key: "redirect.append", section: "REDIRECTION", subsection: Some("Appending Redirected Output"), pick: Pick::All },
-    Rule { key: "redirect.output-and-error", section: "REDIRECTION", subsection: Some("Redirecting Standard Output and Standard Error"), pick: Pick::All },
-    Rule { key: "redirect.append-output-and-error", section: "REDIRECTION", subsection: Some("Appending Standard Output and Standard Error"), pick: Pick::All },
-    Rule { key: "redirect.here-document", section: "REDIRECTION", subsection: Some("Here Documents"), pick: Pick::All },
-    Rule { key: "redirect.here-string", section: "REDIRECTION", subsection: Some("Here Strings"), pick: Pick::All },
-    Rule { key: "redirect.duplicate", section: "REDIRECTION", subsection: Some("Duplicating File Descriptors"), pick: Pick::All },
-    Rule { key: "redirect.move", section: "REDIRECTION", subsection: Some("Moving File Descriptors"), pick: Pick::All },
-    Rule { key: "redirect.read-write", section: "REDIRECTION", subsection: Some("Opening File Descriptors for Reading and Writing"), pick: Pick::All },
+    Rule {
+        key: "pipe",
+        section: "SHELL GRAMMAR",
+        subsection: Some("Pipelines"),
+        pick: Pick::First(3),
+    },
+    Rule {
+        key: "negation",
+        section: "SHELL GRAMMAR",
+        subsection: Some("Pipelines"),
+        pick: Pick::From("reserved word !", 1),
+    },
+    Rule {
+        key: "time",
+        section: "SHELL GRAMMAR",
+        subsection: Some("Pipelines"),
+        pick: Pick::From("If the time reserved word", 1),
+    },
+    Rule {
+        key: "list.semicolon",
+        section: "SHELL GRAMMAR",
+        subsection: Some("Lists"),
+        pick: Pick::From("executed sequentially", 1),
+    },
+    Rule {
+        key: "list.background",
+        section: "SHELL GRAMMAR",
+        subsection: Some("Lists"),
+        pick: Pick::From("control operator &", 1),
+    },
+    Rule {
+        key: "list.and",
+        section: "SHELL GRAMMAR",
+        subsection: Some("Lists"),
+        pick: Pick::From("AND and OR lists are sequences", 3),
+    },
+    Rule {
+        key: "list.or",
+        section: "SHELL GRAMMAR",
+        subsection: Some("Lists"),
+        pick: Pick::From("An OR list has the form", 3),
+    },
+    Rule {
+        key: "simple-command",
+        section: "SHELL GRAMMAR",
+        subsection: Some("Simple Commands"),
+        pick: Pick::All,
+    },
+    Rule {
+        key: "compound.subshell",
+        section: "SHELL GRAMMAR",
+        subsection: Some("Compound Commands"),
+        pick: Pick::Item("(list)"),
+    },
+    Rule {
+        key: "compound.group",
+        section: "SHELL GRAMMAR",
+        subsection: Some("Compound Commands"),
+        pick: Pick::Item("{ list; }"),
+    },
+    Rule {
+        key: "compound.arithmetic",
+        section: "SHELL GRAMMAR",
+        subsection: Some("Compound Commands"),
+        pick: Pick::Item("((expression))"),
+    },
+    Rule {
+        key: "compound.conditional",
+        section: "SHELL GRAMMAR",
+        subsection: Some("Compound Commands"),
+        pick: Pick::Item("[[ expression ]]"),
+    },
+    Rule {
+        key: "compound.for",
+        section: "SHELL GRAMMAR",
+        subsection: Some("Compound Commands"),
+        pick: Pick::Item("for name"),
+    },
+    Rule {
+        key: "compound.for-arithmetic",
+        section: "SHELL GRAMMAR",
+        subsection: Some("Compound Commands"),
+        pick: Pick::Item("for (("),
+    },
+    Rule {
+        key: "compound.select",
+        section: "SHELL GRAMMAR",
+        subsection: Some("Compound Commands"),
+        pick: Pick::Item("select name"),
+    },
+    Rule {
+        key: "compound.case",
+        section: "SHELL GRAMMAR",
+        subsection: Some("Compound Commands"),
+        pick: Pick::Item("case word"),
+    },
+    Rule {
+        key: "compound.if",
+        section: "SHELL GRAMMAR",
+        subsection: Some("Compound Commands"),
+        pick: Pick::Item("if list"),
+    },
+    Rule {
+        key: "compound.while",
+        section: "SHELL GRAMMAR",
+        subsection: Some("Compound Commands"),
+        pick: Pick::Item("until list"),
+    },
+    Rule {
+        key: "coproc",
+        section: "SHELL GRAMMAR",
+        subsection: Some("Coprocesses"),
+        pick: Pick::First(3),
+    },
+    Rule {
+        key: "function",
+        section: "SHELL GRAMMAR",
+        subsection: Some("Shell Function Definitions"),
+        pick: Pick::First(2),
+    },
+    Rule {
+        key: "comment",
+        section: "COMMENTS",
+        subsection: None,
+        pick: Pick::All,
+    },
+    Rule {
+        key: "quoting",
+        section: "QUOTING",
+        subsection: None,
+        pick: Pick::First(2),
+    },
+    Rule {
+        key: "assignment",
+        section: "PARAMETERS",
+        subsection: None,
+        pick: Pick::From("A variable may be assigned to", 3),
+    },
+    Rule {
+        key: "parameter.positional",
+        section: "PARAMETERS",
+        subsection: Some("Positional Parameters"),
+        pick: Pick::All,
+    },
+    Rule {
+        key: "parameter.special",
+        section: "PARAMETERS",
+        subsection: Some("Special Parameters"),
+        pick: Pick::First(1),
+    },
+    Rule {
+        key: "expansion.brace",
+        section: "EXPANSION",
+        subsection: Some("Brace Expansion"),
+        pick: Pick::First(2),
+    },
+    Rule {
+        key: "expansion.tilde",
+        section: "EXPANSION",
+        subsection: Some("Tilde Expansion"),
+        pick: Pick::First(1),
+    },
+    Rule {
+        key: "expansion.parameter",
+        section: "EXPANSION",
+        subsection: Some("Parameter Expansion"),
+        pick: Pick::First(1),
+    },
+    Rule {
+        key: "expansion.command",
+        section: "EXPANSION",
+        subsection: Some("Command Substitution"),
+        pick: Pick::First(3),
+    },
+    Rule {
+        key: "expansion.arithmetic",
+        section: "EXPANSION",
+        subsection: Some("Arithmetic Expansion"),
+        pick: Pick::First(3),
+    },
+    Rule {
+        key: "expansion.process",
+        section: "EXPANSION",
+        subsection: Some("Process Substitution"),
+        pick: Pick::First(1),
+    },
+    Rule {
+        key: "expansion.pathname",
+        section: "EXPANSION",
+        subsection: Some("Pathname Expansion"),
+        pick: Pick::First(1),
+    },
+    Rule {
+        key: "redirect",
+        section: "REDIRECTION",
+        subsection: None,
+        pick: Pick::First(1),
+    },
+    Rule {
+        key: "redirect.input",
+        section: "REDIRECTION",
+        subsection: Some("Redirecting Input"),
+        pick: Pick::All,
+    },
+    Rule {
+        key: "redirect.output",
+        section: "REDIRECTION",
+        subsection: Some("Redirecting Output"),
+        pick: Pick::All,
+    },
+    Rule {
+        key: "redirect.append",
+        section: "REDIRECTION",
+        subsection: Some("Appending Redirected Output"),
+        pick: Pick::All,
+    },
+    Rule {
+        key: "redirect.output-and-error",
+        section: "REDIRECTION",
+        subsection: Some("Redirecting Standard Output and Standard Error"),
+        pick: Pick::All,
+    },
+    Rule {
+        key: "redirect.append-output-and-error",
+        section: "REDIRECTION",
+        subsection: Some("Appending Standard Output and Standard Error"),
+        pick: Pick::All,
+    },
+    Rule {
+        key: "redirect.here-document",
+        section: "REDIRECTION",
+        subsection: Some("Here Documents"),
+        pick: Pick::All,
+    },
+    Rule {
+        key: "redirect.here-string",
+        section: "REDIRECTION",
+        subsection: Some("Here Strings"),
+        pick: Pick::All,
+    },
+    Rule {
+        key: "redirect.duplicate",
+        section: "REDIRECTION",
+        subsection: Some("Duplicating File Descriptors"),
+        pick: Pick::All,
+    },
+    Rule {
+        key: "redirect.move",
+        section: "REDIRECTION",
+        subsection: Some("Moving File Descriptors"),
+        pick: Pick::All,
+    },
+    Rule {
+        key: "redirect.read-write",
+        section: "REDIRECTION",
+        subsection: Some("Opening File Descriptors for Reading and Writing"),
+        pick: Pick::All,
+    },
 ];
 
 /// The shell topics of bash(1), and the keys whose place was not found.
@@ -113,13 +328,12 @@ fn topic(doc: &Document, rule: &Rule) -> Option<ShellTopic> {
             let start = blocks.iter().position(|b| block_text(b).contains(needle))?;
             blocks.into_iter().skip(start).take(n).collect()
         }
-        Pick::Item(prefix) => {
-            let body = blocks.iter().find_map(|b| match b {
-                Block::Item { head, body, .. } if head.plain().starts_with(prefix) => Some(body.clone()),
-                _ => None,
-            })?;
-            body
-        }
+        Pick::Item(prefix) => blocks.iter().find_map(|b| match b {
+            Block::Item { head, body, .. } if head.plain().starts_with(prefix) => {
+                Some(body.clone())
+            }
+            _ => None,
+        })?,
     };
     let help = body_help(&picked);
     if help.is_empty() {

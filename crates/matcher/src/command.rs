@@ -4,9 +4,9 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use manpage::{ArgumentNeed, FlagStyle, OptionDef, Page};
 use crate::pages::Lookup;
 use crate::{Kind, Piece};
+use manpage::{ArgumentNeed, FlagStyle, OptionDef, Page};
 
 /// The page of a program word: `tar`, `/usr/bin/tar`, `printf.1`.
 pub fn program_page(lookup: &Lookup, word: &str) -> Option<Arc<Page>> {
@@ -27,7 +27,13 @@ pub fn program_page(lookup: &Lookup, word: &str) -> Option<Arc<Page>> {
     None
 }
 
-fn option_piece(range: Range<usize>, group: usize, page: &Page, opt: &OptionDef, flag: &str) -> Piece {
+fn option_piece(
+    range: Range<usize>,
+    group: usize,
+    page: &Page,
+    opt: &OptionDef,
+    flag: &str,
+) -> Piece {
     let mut help = Vec::with_capacity(opt.help.len() + 1);
     help.push(opt.head.clone());
     help.extend(opt.help.iter().cloned());
@@ -61,7 +67,9 @@ fn unknown(range: Range<usize>, group: usize) -> Piece {
 
 /// The option spelled exactly `flag`.
 fn exact<'p>(page: &'p Page, flag: &str) -> Option<&'p OptionDef> {
-    page.options.iter().find(|o| o.flags.iter().any(|f| f.text == flag))
+    page.options
+        .iter()
+        .find(|o| o.flags.iter().any(|f| f.text == flag))
 }
 
 /// The only long option that `prefix` abbreviates (getopt_long's rule).
@@ -84,7 +92,9 @@ fn abbreviated<'p>(page: &'p Page, prefix: &str) -> Option<(&'p OptionDef, Strin
 }
 
 fn takes_required(opt: &OptionDef) -> bool {
-    opt.argument.as_ref().is_some_and(|a| a.need == ArgumentNeed::Required)
+    opt.argument
+        .as_ref()
+        .is_some_and(|a| a.need == ArgumentNeed::Required)
 }
 
 /// Matches a simple command's words: the program (already at `words[0]`), sub-commands, then
@@ -109,12 +119,21 @@ pub fn explain_words(words: &[shell::Word], group: usize, lookup: &Lookup, out: 
     let mut idx = 1;
     // Sub-commands with pages of their own: git commit → git-commit, gcloud compute → gcloud_compute.
     while let Some(w) = words.get(idx) {
-        if w.value.starts_with('-') || w.value.is_empty() || !w.value.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+        if w.value.starts_with('-')
+            || w.value.is_empty()
+            || !w
+                .value
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        {
             break;
         }
-        let sub = [format!("{}-{}", page.name, w.value), format!("{}_{}", page.name, w.value.replace('-', "_"))]
-            .iter()
-            .find_map(|n| lookup.page(n).filter(|p| &p.name == n));
+        let sub = [
+            format!("{}-{}", page.name, w.value),
+            format!("{}_{}", page.name, w.value.replace('-', "_")),
+        ]
+        .iter()
+        .find_map(|n| lookup.page(n).filter(|p| &p.name == n));
         let Some(sub) = sub else { break };
         out.push(Piece {
             range: w.range.clone(),
@@ -154,12 +173,21 @@ fn explain_arguments(words: &[shell::Word], group: usize, page: &Page, out: &mut
                 _ => (v, None),
             };
             // The whole word (before any `=`) as one option: `--file`, `-name`, `-x`.
-            let whole = exact(page, name).map(|o| (o, name.to_string())).or_else(|| {
-                if name.starts_with("--") { abbreviated(page, name) } else { None }
-            });
+            let whole = exact(page, name)
+                .map(|o| (o, name.to_string()))
+                .or_else(|| {
+                    if name.starts_with("--") {
+                        abbreviated(page, name)
+                    } else {
+                        None
+                    }
+                });
             if let Some((opt, flag)) = whole {
                 out.push(option_piece(w.range.clone(), group, page, opt, &flag));
-                if value.is_none() && takes_required(opt) && let Some(arg) = words.get(i) {
+                if value.is_none()
+                    && takes_required(opt)
+                    && let Some(arg) = words.get(i)
+                {
                     out.push(argument_piece(arg.range.clone(), group, page, opt));
                     i += 1;
                 }
@@ -228,7 +256,13 @@ fn assign_operands(words: &[&shell::Word], group: usize, page: &Page, out: &mut 
 
 /// Splits `-xzvf` into letters. Returns how many following words were used as arguments, or
 /// `None` when the first letter is not a documented short option.
-fn bundle(w: &shell::Word, next: Option<&shell::Word>, group: usize, page: &Page, out: &mut Vec<Piece>) -> Option<usize> {
+fn bundle(
+    w: &shell::Word,
+    next: Option<&shell::Word>,
+    group: usize,
+    page: &Page,
+    out: &mut Vec<Piece>,
+) -> Option<usize> {
     let v = &w.value;
     let prefix = &v[..1];
     // Offsets map from the value to the raw word only when the word is unquoted.
@@ -239,7 +273,13 @@ fn bundle(w: &shell::Word, next: Option<&shell::Word>, group: usize, page: &Page
     if !raw_matches {
         // Quoted bundles are rare; explain the whole word by its first letter.
         let opt = exact(page, &format!("{prefix}{first}"))?;
-        out.push(option_piece(w.range.clone(), group, page, opt, &format!("{prefix}{first}")));
+        out.push(option_piece(
+            w.range.clone(),
+            group,
+            page,
+            opt,
+            &format!("{prefix}{first}"),
+        ));
         return Some(0);
     }
     let base = w.range.start;
@@ -258,11 +298,12 @@ fn bundle(w: &shell::Word, next: Option<&shell::Word>, group: usize, page: &Page
                     return Some(0);
                 }
                 out.push(option_piece(start..letter_end, group, page, opt, &flag));
-                if needs == Some(ArgumentNeed::Required) && k + 1 == letters.len() {
-                    if let Some(arg) = next {
-                        out.push(argument_piece(arg.range.clone(), group, page, opt));
-                        return Some(1);
-                    }
+                if needs == Some(ArgumentNeed::Required)
+                    && k + 1 == letters.len()
+                    && let Some(arg) = next
+                {
+                    out.push(argument_piece(arg.range.clone(), group, page, opt));
+                    return Some(1);
                 }
             }
             None => out.push(unknown(start..letter_end, group)),

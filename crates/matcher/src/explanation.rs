@@ -93,7 +93,13 @@ pub fn plain(help: &[Text]) -> String {
     help.iter()
         .map(|t| {
             if t.raw().contains('\n') {
-                t.raw().lines().map(str::trim_end).collect::<Vec<_>>().join("\n").trim().to_string()
+                t.raw()
+                    .lines()
+                    .map(str::trim_end)
+                    .collect::<Vec<_>>()
+                    .join("\n")
+                    .trim()
+                    .to_string()
             } else {
                 t.plain()
             }
@@ -115,7 +121,11 @@ pub fn html(help: &[Text]) -> String {
         out.push_str(if pre { "<pre>" } else { "<p>" });
         let runs = if pre { t.clone() } else { t.trimmed() };
         for run in &runs.runs {
-            let text = if pre { run.text.clone() } else { roff::tree::normalize_space_keep_edges(&run.text) };
+            let text = if pre {
+                run.text.clone()
+            } else {
+                roff::tree::normalize_space_keep_edges(&run.text)
+            };
             let escaped = escape_html(&text);
             match (run.font.is_bold(), run.font.is_italic()) {
                 (true, true) => out.push_str(&format!("<b><i>{escaped}</i></b>")),

@@ -36,7 +36,12 @@ pub fn explain(source: &str, pages: &dyn PageSource) -> Explanation {
     for (i, cmd) in script.commands.iter().enumerate() {
         let group = i + 1;
         for a in &cmd.assignments {
-            pieces.push(topic_piece(&lookup, a.range.clone(), Kind::Assignment, "assignment"));
+            pieces.push(topic_piece(
+                &lookup,
+                a.range.clone(),
+                Kind::Assignment,
+                "assignment",
+            ));
         }
         for r in &cmd.redirects {
             redirect_pieces(&lookup, source, r, &mut pieces);
@@ -55,7 +60,9 @@ pub fn explain(source: &str, pages: &dyn PageSource) -> Explanation {
             SyntaxKind::Negation => (Kind::Operator, "negation"),
             SyntaxKind::CaseTerminator => (Kind::Operator, "compound.case"),
             SyntaxKind::Comment => (Kind::Comment, "comment"),
-            SyntaxKind::SubshellOpen | SyntaxKind::SubshellClose => (Kind::Keyword, "compound.subshell"),
+            SyntaxKind::SubshellOpen | SyntaxKind::SubshellClose => {
+                (Kind::Keyword, "compound.subshell")
+            }
             SyntaxKind::FunctionName => (Kind::Keyword, "function"),
             SyntaxKind::Keyword => (Kind::Keyword, keyword_topic(text, &mut openers)),
         };
@@ -94,7 +101,9 @@ fn keyword_topic(text: &str, openers: &mut Vec<&'static str>) -> &'static str {
         "coproc" => "coproc",
         "time" => "time",
         "!" => "negation",
-        "(" | ")" => "compound.subshell",
+        "(" | ")" | "|" if openers.last() == Some(&"compound.case") => "compound.case",
+        "(" | ")" => "function",
+        "-p" => "time",
         "do" | "done" | "in" => openers.last().copied().unwrap_or("compound.for"),
         _ => "simple-command",
     };
@@ -138,7 +147,9 @@ fn redirect_pieces(lookup: &Lookup, source: &str, r: &shell::Redirect, out: &mut
         RedirectKind::Output | RedirectKind::Clobber => "redirect.output",
         RedirectKind::Append => "redirect.append",
         RedirectKind::Input => "redirect.input",
-        RedirectKind::DuplicateOutput if !target_is_fd && r.fd.is_none() => "redirect.output-and-error",
+        RedirectKind::DuplicateOutput if !target_is_fd && r.fd.is_none() => {
+            "redirect.output-and-error"
+        }
         RedirectKind::DuplicateOutput | RedirectKind::DuplicateInput => "redirect.duplicate",
         RedirectKind::OutputAndError => "redirect.output-and-error",
         RedirectKind::AppendOutputAndError => "redirect.append-output-and-error",
@@ -267,7 +278,11 @@ fn finish(source: &str, pieces: Vec<Piece>) -> Vec<Span> {
             Some(h) if p.kind != Kind::Unknown => (Some(plain(h)), Some(html(h))),
             _ => (None, None),
         };
-        let kind = if help.is_none() { Kind::Unknown } else { p.kind };
+        let kind = if help.is_none() {
+            Kind::Unknown
+        } else {
+            p.kind
+        };
         spans.push(Span {
             start: p.range.start,
             end: p.range.end,
@@ -280,7 +295,11 @@ fn finish(source: &str, pieces: Vec<Piece>) -> Vec<Span> {
             help_html,
             page: if kind == Kind::Unknown { None } else { p.page },
             option: if kind == Kind::Option { p.option } else { None },
-            help_text: if kind == Kind::Unknown { Vec::new() } else { p.help.unwrap_or_default() },
+            help_text: if kind == Kind::Unknown {
+                Vec::new()
+            } else {
+                p.help.unwrap_or_default()
+            },
         });
     }
     spans

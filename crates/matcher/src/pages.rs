@@ -70,7 +70,9 @@ impl<'a> Lookup<'a> {
             return p.clone();
         }
         let pages = self.source.pages(name);
-        self.cache.borrow_mut().insert(name.to_string(), pages.clone());
+        self.cache
+            .borrow_mut()
+            .insert(name.to_string(), pages.clone());
         pages
     }
 

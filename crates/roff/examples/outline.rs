@@ -7,15 +7,25 @@ fn show(blocks: &[Block], depth: usize) {
     for b in blocks {
         match b {
             Block::Paragraph { text, line } => println!("{pad}P@{line} {}", short(&text.plain())),
-            Block::Item { head, body, style, line } => {
-                println!("{pad}ITEM@{line} {style:?} [{}]", head.raw().replace('\n', "⏎"));
+            Block::Item {
+                head,
+                body,
+                style,
+                line,
+            } => {
+                println!(
+                    "{pad}ITEM@{line} {style:?} [{}]",
+                    head.raw().replace('\n', "⏎")
+                );
                 show(body, depth + 1);
             }
             Block::Indented { blocks, line } => {
                 println!("{pad}INDENT@{line}");
                 show(blocks, depth + 1);
             }
-            Block::Preformatted { text, line } => println!("{pad}PRE@{line} {}", short(&text.raw().replace('\n', "⏎"))),
+            Block::Preformatted { text, line } => {
+                println!("{pad}PRE@{line} {}", short(&text.raw().replace('\n', "⏎")))
+            }
             Block::Table { rows, line } => println!("{pad}TABLE@{line} {} rows", rows.len()),
             Block::Subsection(s) => {
                 println!("{pad}SS@{} {}", s.line, s.title);

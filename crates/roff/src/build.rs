@@ -4,10 +4,22 @@ use crate::tree::{Block, Dialect, Document, ItemStyle, Section, Text};
 
 enum FrameKind {
     Root,
-    Section { title: String, line: u32 },
-    Subsection { title: String, line: u32 },
-    Item { head: Text, style: ItemStyle, line: u32 },
-    Indent { line: u32 },
+    Section {
+        title: String,
+        line: u32,
+    },
+    Subsection {
+        title: String,
+        line: u32,
+    },
+    Item {
+        head: Text,
+        style: ItemStyle,
+        line: u32,
+    },
+    Indent {
+        line: u32,
+    },
 }
 
 struct Frame {
@@ -63,7 +75,6 @@ impl Builder {
             joined: false,
         }
     }
-
 
     /// Whether text is set without filling (`.nf`).
     pub fn nofill(&self) -> bool {
@@ -153,7 +164,11 @@ impl Builder {
 
     /// Adds a finished block to the current container.
     pub fn push_block(&mut self, block: Block) {
-        self.frames.last_mut().expect("root frame").blocks.push(block);
+        self.frames
+            .last_mut()
+            .expect("root frame")
+            .blocks
+            .push(block);
     }
 
     /// Switches fill mode (`.nf`/`.fi`), ending the current paragraph.
@@ -202,18 +217,30 @@ impl Builder {
     pub fn close_items(&mut self) {
         self.flush();
         self.head = HeadState::Body;
-        while matches!(self.frames.last().map(|f| &f.kind), Some(FrameKind::Item { .. })) {
+        while matches!(
+            self.frames.last().map(|f| &f.kind),
+            Some(FrameKind::Item { .. })
+        ) {
             self.close_top();
         }
     }
 
     /// Whether an item is open at the current level.
     pub fn in_item(&self) -> bool {
-        matches!(self.frames.last().map(|f| &f.kind), Some(FrameKind::Item { .. }))
+        matches!(
+            self.frames.last().map(|f| &f.kind),
+            Some(FrameKind::Item { .. })
+        )
     }
 
     /// Starts a list item. With `head` `None`, the head is read from the next line(s) per `state`.
-    pub fn start_item(&mut self, head: Option<Text>, style: ItemStyle, line: u32, state: HeadState) {
+    pub fn start_item(
+        &mut self,
+        head: Option<Text>,
+        style: ItemStyle,
+        line: u32,
+        state: HeadState,
+    ) {
         self.close_items();
         let has_head = head.is_some();
         self.frames.push(Frame {
@@ -265,10 +292,12 @@ impl Builder {
             return false;
         };
         // Never close a section or subsection from inside.
-        if self.frames[pos + 1..]
-            .iter()
-            .any(|f| matches!(f.kind, FrameKind::Section { .. } | FrameKind::Subsection { .. }))
-        {
+        if self.frames[pos + 1..].iter().any(|f| {
+            matches!(
+                f.kind,
+                FrameKind::Section { .. } | FrameKind::Subsection { .. }
+            )
+        }) {
             return false;
         }
         while self.frames.len() > pos {
@@ -295,7 +324,10 @@ impl Builder {
         self.close_items();
         self.set_nofill(false);
         while self.frames.len() > 1
-            && !matches!(self.frames.last().map(|f| &f.kind), Some(FrameKind::Section { .. }))
+            && !matches!(
+                self.frames.last().map(|f| &f.kind),
+                Some(FrameKind::Section { .. })
+            )
         {
             self.close_top();
         }

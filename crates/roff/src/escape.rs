@@ -317,7 +317,12 @@ pub struct Rendered {
 
 /// Renders `input` (one line, escapes and all) onto `out`, tracking the font in `fonts`.
 /// Escapes that are not understood are described in `problems` and dropped.
-pub fn render(input: &str, fonts: &mut FontState, out: &mut Text, problems: &mut Vec<String>) -> Rendered {
+pub fn render(
+    input: &str,
+    fonts: &mut FontState,
+    out: &mut Text,
+    problems: &mut Vec<String>,
+) -> Rendered {
     let mut rendered = Rendered::default();
     let mut rest = input;
     while !rest.is_empty() {
@@ -427,8 +432,14 @@ mod tests {
 
     #[test]
     fn glyphs_and_spacing_escapes() {
-        assert_eq!(render_plain(r"a\(emb\[en]c\[u2014]d\e\&\|\^x\ y\~z\0w"), "a—b–c—d\\x y z w");
-        assert_eq!(render_plain(r"\s-1SIZE\s0 \s+2big\s[-2]x\s(12y"), "SIZE bigxy");
+        assert_eq!(
+            render_plain(r"a\(emb\[en]c\[u2014]d\e\&\|\^x\ y\~z\0w"),
+            "a—b–c—d\\x y z w"
+        );
+        assert_eq!(
+            render_plain(r"\s-1SIZE\s0 \s+2big\s[-2]x\s(12y"),
+            "SIZE bigxy"
+        );
         assert_eq!(render_plain(r#"before\" a comment"#), "before");
         assert_eq!(render_plain(r"\*(lqquoted\N'65'"), "quotedA");
         assert_eq!(render_plain(r"\h'1n'\v'-1'\w'abc'x\kxy"), "xy");
@@ -437,21 +448,33 @@ mod tests {
     #[test]
     fn continuation_is_reported() {
         let mut text = Text::new();
-        let r = render(r"\fB\-o\fR\c", &mut FontState::default(), &mut text, &mut Vec::new());
+        let r = render(
+            r"\fB\-o\fR\c",
+            &mut FontState::default(),
+            &mut text,
+            &mut Vec::new(),
+        );
         assert!(r.continued);
     }
 
     #[test]
     fn unknown_escapes_are_reported_not_guessed() {
         let mut problems = Vec::new();
-        render(r"a\[nosuchglyph]b\jc", &mut FontState::default(), &mut Text::new(), &mut problems);
+        render(
+            r"a\[nosuchglyph]b\jc",
+            &mut FontState::default(),
+            &mut Text::new(),
+            &mut problems,
+        );
         assert_eq!(problems.len(), 2, "{problems:?}");
         assert!(problems[0].contains("nosuchglyph"));
     }
 
     #[test]
     fn truncated_escapes_do_not_panic() {
-        for s in [r"\", r"\f", r"\f(", r"\(", r"\[", r"\s", r"\s(", r"\h'", r"\N", "\\\u{e9}"] {
+        for s in [
+            r"\", r"\f", r"\f(", r"\(", r"\[", r"\s", r"\s(", r"\h'", r"\N", "\\\u{e9}",
+        ] {
             let _ = render_plain(s);
         }
     }

@@ -150,7 +150,9 @@ impl<'r> Interpreter<'r> {
                 start_line = idx as u32 + 1;
             }
             let trailing = physical.len() - physical.trim_end_matches('\\').len();
-            if trailing % 2 == 1 && !matches!(self.mode, Mode::Defining { .. } | Mode::Ignoring { .. }) {
+            if trailing % 2 == 1
+                && !matches!(self.mode, Mode::Defining { .. } | Mode::Ignoring { .. })
+            {
                 logical.push_str(&physical[..physical.len() - 1]);
                 continue;
             }
@@ -167,7 +169,11 @@ impl<'r> Interpreter<'r> {
         self.expanded += 1;
         if self.expanded > MAX_EXPANDED_LINES {
             if !self.stopped {
-                self.warn(file, lineno, "page expands to too many lines; the rest is skipped".into());
+                self.warn(
+                    file,
+                    lineno,
+                    "page expands to too many lines; the rest is skipped".into(),
+                );
             }
             self.stopped = true;
             return;
@@ -176,8 +182,9 @@ impl<'r> Interpreter<'r> {
             Mode::Normal => {}
             Mode::Defining { end, body, .. } => {
                 if is_end_line(raw, end) {
-                    let Mode::Defining { name, body, append, .. } =
-                        std::mem::replace(&mut self.mode, Mode::Normal)
+                    let Mode::Defining {
+                        name, body, append, ..
+                    } = std::mem::replace(&mut self.mode, Mode::Normal)
                     else {
                         unreachable!()
                     };
@@ -265,7 +272,10 @@ impl<'r> Interpreter<'r> {
                     return;
                 }
                 if name.starts_with("as") {
-                    self.strings.entry(sname.to_string()).or_default().push_str(value);
+                    self.strings
+                        .entry(sname.to_string())
+                        .or_default()
+                        .push_str(value);
                 } else {
                     self.strings.insert(sname.to_string(), value.to_string());
                 }
@@ -315,30 +325,41 @@ impl<'r> Interpreter<'r> {
                 self.conditional_body(cond, rest, lineno, file);
             }
             "ig" => {
-                let end = split_args(rest).into_iter().next().unwrap_or_else(|| ".".into());
+                let end = split_args(rest)
+                    .into_iter()
+                    .next()
+                    .unwrap_or_else(|| ".".into());
                 self.mode = Mode::Ignoring { end };
             }
             "so" => self.include(rest.trim(), lineno, file),
             "nx" => self.stopped = true,
-            "while" => self.warn(file, lineno, ".while loops are not run; the loop is skipped".into()),
-            "tm" | "tm1" | "tmc" | "ab" | "mso" | "tr" | "trin" | "hw" | "hc" | "nh" | "hy" | "hym"
-            | "hys" | "hla" | "hlm" | "ad" | "na" | "ne" | "ps" | "vs" | "ll" | "lt" | "ta" | "fam"
-            | "cs" | "ss" | "lf" | "pl" | "po" | "pn" | "bp" | "ns" | "rs" | "ch" | "wh" | "it"
-            | "ev" | "ec" | "eo" | "cc" | "c2" | "em" | "warn" | "do" | "cp" | "char" | "fchar"
-            | "schar" | "rchar" | "ftr" | "fp" | "fspecial" | "special" | "sty" | "kern" | "lg"
-            | "uf" | "cu" | "ul" | "mk" | "rt" | "ls" | "lc" | "tc" | "fc" | "pc" | "pso"
-            | "psbb" | "open" | "opena" | "close" | "write" | "writec" | "writem" | "return"
-            | "shift" | "rr" | "rnn" | "aln" | "af" | "di" | "da" | "box" | "boxa" | "chop"
-            | "substring" | "length" | "asciify" | "unformat" | "break" | "continue" | "blm"
-            | "lsm" | "device" | "output" | "nroff" | "troff" | "cflags" | "hcode" | "kern1"
-            | "linetabs" | "vpt" | "defcolor" | "gcolor" | "fcolor" | "color" | "nop" | "ec1"
-            | "papersize" | "pev" | "pm" | "pnr" | "ptr" | "fl" | "sizes" | "tkf" | "class"
-            | "ecs" | "ecr" | "spreadwarn" | "stringup" | "stringdown" | "mc" | "nm" | "nn"
-            | "lnr" | "tag" | "taga" | "EQ" | "EN" => {
+            "while" => self.warn(
+                file,
+                lineno,
+                ".while loops are not run; the loop is skipped".into(),
+            ),
+            "tm" | "tm1" | "tmc" | "ab" | "mso" | "tr" | "trin" | "hw" | "hc" | "nh" | "hy"
+            | "hym" | "hys" | "hla" | "hlm" | "ad" | "na" | "ne" | "ps" | "vs" | "ll" | "lt"
+            | "ta" | "fam" | "cs" | "ss" | "lf" | "pl" | "po" | "pn" | "bp" | "ns" | "rs"
+            | "ch" | "wh" | "it" | "ev" | "ec" | "eo" | "cc" | "c2" | "em" | "warn" | "do"
+            | "cp" | "char" | "fchar" | "schar" | "rchar" | "ftr" | "fp" | "fspecial"
+            | "special" | "sty" | "kern" | "lg" | "uf" | "cu" | "ul" | "mk" | "rt" | "ls"
+            | "lc" | "tc" | "fc" | "pc" | "pso" | "psbb" | "open" | "opena" | "close" | "write"
+            | "writec" | "writem" | "return" | "shift" | "rr" | "rnn" | "aln" | "af" | "di"
+            | "da" | "box" | "boxa" | "chop" | "substring" | "length" | "asciify" | "unformat"
+            | "break" | "continue" | "blm" | "lsm" | "device" | "output" | "nroff" | "troff"
+            | "cflags" | "hcode" | "kern1" | "linetabs" | "vpt" | "defcolor" | "gcolor"
+            | "fcolor" | "color" | "nop" | "ec1" | "papersize" | "pev" | "pm" | "pnr" | "ptr"
+            | "fl" | "sizes" | "tkf" | "class" | "ecs" | "ecr" | "spreadwarn" | "stringup"
+            | "stringdown" | "mc" | "nm" | "nn" | "lnr" | "tag" | "taga" | "EQ" | "EN" => {
                 if name == "nop" {
                     self.process(rest, lineno, file);
                 } else if name == "ec" || name == "eo" || name == "cc" {
-                    self.warn(file, lineno, format!(".{name} changes roff's syntax; not supported"));
+                    self.warn(
+                        file,
+                        lineno,
+                        format!(".{name} changes roff's syntax; not supported"),
+                    );
                 } else {
                     self.emit_request(name, rest, lineno, file);
                 }
@@ -371,9 +392,20 @@ impl<'r> Interpreter<'r> {
         });
     }
 
-    fn call_macro(&mut self, name: &str, body: Rc<Vec<String>>, rest: &str, lineno: u32, file: &Option<Rc<str>>) {
+    fn call_macro(
+        &mut self,
+        name: &str,
+        body: Rc<Vec<String>>,
+        rest: &str,
+        lineno: u32,
+        file: &Option<Rc<str>>,
+    ) {
         if self.depth >= MAX_DEPTH {
-            self.warn(file, lineno, format!("macro .{name} nests too deep; expansion stopped"));
+            self.warn(
+                file,
+                lineno,
+                format!("macro .{name} nests too deep; expansion stopped"),
+            );
             return;
         }
         let mut args = vec![name.to_string()];
@@ -392,7 +424,11 @@ impl<'r> Interpreter<'r> {
 
     fn include(&mut self, target: &str, lineno: u32, file: &Option<Rc<str>>) {
         let target = target.trim_matches('"').to_string();
-        if self.depth == 0 && self.include_stack.is_empty() && !self.seen_content && self.redirect.is_none() {
+        if self.depth == 0
+            && self.include_stack.is_empty()
+            && !self.seen_content
+            && self.redirect.is_none()
+        {
             self.redirect = Some(target.clone());
         } else if self.depth == 0 && self.include_stack.is_empty() {
             self.seen_content = true;
@@ -400,15 +436,27 @@ impl<'r> Interpreter<'r> {
         if self.include_stack.contains(&target) {
             let mut chain = self.include_stack.clone();
             chain.push(target.clone());
-            self.warn(file, lineno, format!(".so {target}: include loop ({})", chain.join(" → ")));
+            self.warn(
+                file,
+                lineno,
+                format!(".so {target}: include loop ({})", chain.join(" → ")),
+            );
             return;
         }
         if self.include_stack.len() >= 16 {
-            self.warn(file, lineno, format!(".so {target}: includes nest too deep"));
+            self.warn(
+                file,
+                lineno,
+                format!(".so {target}: includes nest too deep"),
+            );
             return;
         }
         let Some(resolver) = self.resolver.as_mut() else {
-            self.warn(file, lineno, format!(".so {target}: no manual tree to resolve it in"));
+            self.warn(
+                file,
+                lineno,
+                format!(".so {target}: no manual tree to resolve it in"),
+            );
             return;
         };
         match resolver(&target) {
@@ -428,7 +476,10 @@ impl<'r> Interpreter<'r> {
         if let Some(after) = body.strip_prefix("\\{") {
             if cond {
                 let after = after.trim_start_matches([' ', '\t']);
-                let after = after.strip_prefix('\\').filter(|a| a.is_empty()).unwrap_or(after);
+                let after = after
+                    .strip_prefix('\\')
+                    .filter(|a| a.is_empty())
+                    .unwrap_or(after);
                 if !after.trim().is_empty() {
                     self.process(after, lineno, file);
                 }
@@ -444,7 +495,12 @@ impl<'r> Interpreter<'r> {
     }
 
     /// Parses and evaluates the condition at the start of `rest`; returns it and the body.
-    fn condition<'a>(&mut self, rest: &'a str, file: &Option<Rc<str>>, lineno: u32) -> (bool, &'a str) {
+    fn condition<'a>(
+        &mut self,
+        rest: &'a str,
+        file: &Option<Rc<str>>,
+        lineno: u32,
+    ) -> (bool, &'a str) {
         let mut s = rest.trim_start();
         let mut negate = false;
         while let Some(r) = s.strip_prefix('!') {
@@ -491,7 +547,11 @@ impl<'r> Interpreter<'r> {
                 match eval_number(&expr) {
                     Some(n) => (n > 0, &s[end..]),
                     None => {
-                        self.warn(file, lineno, format!("condition `{}` not understood; taken as false", &s[..end]));
+                        self.warn(
+                            file,
+                            lineno,
+                            format!("condition `{}` not understood; taken as false", &s[..end]),
+                        );
                         (false, &s[end..])
                     }
                 }
@@ -502,7 +562,13 @@ impl<'r> Interpreter<'r> {
 
     /// Replaces `\*` strings, `\n` registers and `\$` macro arguments; drops comments and
     /// conditional braces. Other escapes are kept for the renderer.
-    fn interpolate(&mut self, s: &str, file: &Option<Rc<str>>, lineno: u32, depth: usize) -> String {
+    fn interpolate(
+        &mut self,
+        s: &str,
+        file: &Option<Rc<str>>,
+        lineno: u32,
+        depth: usize,
+    ) -> String {
         if !s.contains('\\') {
             return s.to_string();
         }
@@ -577,11 +643,14 @@ impl<'r> Interpreter<'r> {
                         match name {
                             "*" => out.push_str(&args[1..].join(" ")),
                             "@" => {
-                                let quoted: Vec<String> = args[1..].iter().map(|a| format!("\"{a}\"")).collect();
+                                let quoted: Vec<String> =
+                                    args[1..].iter().map(|a| format!("\"{a}\"")).collect();
                                 out.push_str(&quoted.join(" "));
                             }
                             _ => {
-                                if let Some(a) = name.parse::<usize>().ok().and_then(|i| args.get(i)) {
+                                if let Some(a) =
+                                    name.parse::<usize>().ok().and_then(|i| args.get(i))
+                                {
                                     out.push_str(a);
                                 }
                             }
@@ -626,7 +695,10 @@ fn is_end_line(raw: &str, end: &str) -> bool {
     };
     let body = body.trim_start();
     if end == "." {
-        body == "." || body.starts_with(". ") || body.starts_with(".\\\"") || body.starts_with(".\t")
+        body == "."
+            || body.starts_with(". ")
+            || body.starts_with(".\\\"")
+            || body.starts_with(".\t")
     } else {
         body.split_whitespace().next() == Some(end)
     }
@@ -716,7 +788,10 @@ pub fn split_args(s: &str) -> Vec<String> {
 
 /// Evaluates a roff numeric expression (left to right, as roff does; units dropped).
 pub fn eval_number(s: &str) -> Option<i64> {
-    let mut p = NumParser { s: s.as_bytes(), i: 0 };
+    let mut p = NumParser {
+        s: s.as_bytes(),
+        i: 0,
+    };
     let v = p.expr()?;
     Some(v)
 }
@@ -801,7 +876,10 @@ impl NumParser<'_> {
                 while self.peek().is_some_and(|c| c.is_ascii_digit()) {
                     self.i += 1;
                 }
-                let int: i64 = std::str::from_utf8(&self.s[start..self.i]).ok()?.parse().unwrap_or(0);
+                let int: i64 = std::str::from_utf8(&self.s[start..self.i])
+                    .ok()?
+                    .parse()
+                    .unwrap_or(0);
                 if self.peek() == Some(b'.') {
                     self.i += 1;
                     while self.peek().is_some_and(|c| c.is_ascii_digit()) {
@@ -836,7 +914,10 @@ mod tests {
 
     #[test]
     fn strings_and_registers() {
-        assert_eq!(texts(".ds Nm tar\n.nr X 3\nuse \\*(Nm \\*[Nm] \\nX\n"), vec!["use tar tar 3"]);
+        assert_eq!(
+            texts(".ds Nm tar\n.nr X 3\nuse \\*(Nm \\*[Nm] \\nX\n"),
+            vec!["use tar tar 3"]
+        );
     }
 
     #[test]
@@ -863,7 +944,11 @@ mod tests {
         let mut it = Interpreter::new(|_| true, Some(&mut resolver));
         it.run(".so man1/a.1\n", None);
         assert_eq!(it.redirect.as_deref(), Some("man1/a.1"));
-        assert!(it.diagnostics.iter().any(|d| d.message.contains("loop")), "{:?}", it.diagnostics);
+        assert!(
+            it.diagnostics.iter().any(|d| d.message.contains("loop")),
+            "{:?}",
+            it.diagnostics
+        );
     }
 
     #[test]
@@ -871,7 +956,11 @@ mod tests {
         let src = ".de X\n.X\n..\n.X\n";
         let mut it = Interpreter::new(|_| true, None);
         it.run(src, None);
-        assert!(it.diagnostics.iter().any(|d| d.message.contains("nests too deep")));
+        assert!(
+            it.diagnostics
+                .iter()
+                .any(|d| d.message.contains("nests too deep"))
+        );
     }
 
     #[test]
@@ -884,6 +973,9 @@ mod tests {
 
     #[test]
     fn quoted_args() {
-        assert_eq!(split_args(r#"a "b c" "d ""e""" \ f g\ h"#), vec!["a", "b c", "d \"e\"", "\\ f", "g\\ h"]);
+        assert_eq!(
+            split_args(r#"a "b c" "d ""e""" \ f g\ h"#),
+            vec!["a", "b c", "d \"e\"", "\\ f", "g\\ h"]
+        );
     }
 }

@@ -16,7 +16,9 @@ pub mod tree;
 
 pub use interp::Resolver;
 pub use source::SourceError;
-pub use tree::{Block, Diagnostic, Dialect, Document, Font, ItemStyle, Run, Section, Severity, Text};
+pub use tree::{
+    Block, Diagnostic, Dialect, Document, Font, ItemStyle, Run, Section, Severity, Text,
+};
 
 /// Parses the text of a page. `resolver` loads files named by `.so`, relative to the root of
 /// the manual tree; without one, `.so` requests are reported and skipped.
@@ -32,7 +34,11 @@ pub fn parse(text: &str, resolver: Option<Resolver<'_>>) -> Document {
     diagnostics.append(&mut doc.diagnostics);
     diagnostics.sort_by_key(|d| (d.file.is_some(), d.line));
     doc.diagnostics = diagnostics;
-    doc.redirect = if interp.seen_content { None } else { interp.redirect };
+    doc.redirect = if interp.seen_content {
+        None
+    } else {
+        interp.redirect
+    };
     doc
 }
 

@@ -10,15 +10,112 @@ use crate::tree::{Diagnostic, Dialect, Document, Font, ItemStyle, Severity, Text
 pub fn is_known(name: &str) -> bool {
     matches!(
         name,
-        "TH" | "SH" | "SS" | "TP" | "TQ" | "IP" | "HP" | "PP" | "LP" | "P" | "RS" | "RE" | "B"
-            | "I" | "BR" | "BI" | "IR" | "RB" | "RI" | "IB" | "SB" | "SM" | "EX" | "EE" | "UR"
-            | "UE" | "MT" | "ME" | "OP" | "SY" | "YS" | "MR" | "PD" | "DT" | "AT" | "UC" | "IX"
-            | "br" | "sp" | "nf" | "fi" | "ft" | "in" | "ti" | "ce" | "TS" | "TE" | "T&" | "EQ"
-            | "EN" | "ne" | "bp" | "ad" | "na" | "hy" | "nh" | "ll" | "ps" | "vs" | "ta" | "ss"
-            | "cs" | "lf" | "rj" | "rr" | "pc" | "fam" | "ns" | "rs" | "mk" | "rt" | "ul" | "cu"
-            | "tag" | "Vb" | "Ve" | "LINKSTYLE" | "ig" | "it" | "so" | "de" | "ds" | "nr" | "if"
-            | "ie" | "el" | "hw" | "tr" | "cc" | "c2" | "ec" | "eo" | "lg" | "kern" | "fl" | "em"
-            | "ev" | "po" | "pl" | "wh" | "ch" | "nop" | "HF" | "HB" | "BT" | "PT" | "ME1"
+        "TH" | "SH"
+            | "SS"
+            | "TP"
+            | "TQ"
+            | "IP"
+            | "HP"
+            | "PP"
+            | "LP"
+            | "P"
+            | "RS"
+            | "RE"
+            | "B"
+            | "I"
+            | "BR"
+            | "BI"
+            | "IR"
+            | "RB"
+            | "RI"
+            | "IB"
+            | "SB"
+            | "SM"
+            | "EX"
+            | "EE"
+            | "UR"
+            | "UE"
+            | "MT"
+            | "ME"
+            | "OP"
+            | "SY"
+            | "YS"
+            | "MR"
+            | "PD"
+            | "DT"
+            | "AT"
+            | "UC"
+            | "IX"
+            | "br"
+            | "sp"
+            | "nf"
+            | "fi"
+            | "ft"
+            | "in"
+            | "ti"
+            | "ce"
+            | "TS"
+            | "TE"
+            | "T&"
+            | "EQ"
+            | "EN"
+            | "ne"
+            | "bp"
+            | "ad"
+            | "na"
+            | "hy"
+            | "nh"
+            | "ll"
+            | "ps"
+            | "vs"
+            | "ta"
+            | "ss"
+            | "cs"
+            | "lf"
+            | "rj"
+            | "rr"
+            | "pc"
+            | "fam"
+            | "ns"
+            | "rs"
+            | "mk"
+            | "rt"
+            | "ul"
+            | "cu"
+            | "tag"
+            | "Vb"
+            | "Ve"
+            | "LINKSTYLE"
+            | "ig"
+            | "it"
+            | "so"
+            | "de"
+            | "ds"
+            | "nr"
+            | "if"
+            | "ie"
+            | "el"
+            | "hw"
+            | "tr"
+            | "cc"
+            | "c2"
+            | "ec"
+            | "eo"
+            | "lg"
+            | "kern"
+            | "fl"
+            | "em"
+            | "ev"
+            | "po"
+            | "pl"
+            | "wh"
+            | "ch"
+            | "nop"
+            | "HF"
+            | "HB"
+            | "BT"
+            | "PT"
+            | "ME1"
     )
 }
 
@@ -137,7 +234,9 @@ pub fn build(lines: &[Line]) -> Document {
                         if args.is_empty() {
                             heading = Some((sub, lineno));
                         } else {
-                            let title = crate::escape::render_plain(&args.join(" ")).trim().to_string();
+                            let title = crate::escape::render_plain(&args.join(" "))
+                                .trim()
+                                .to_string();
                             if sub {
                                 b.start_subsection(title, lineno);
                             } else {
@@ -264,7 +363,12 @@ pub fn build(lines: &[Line]) -> Document {
                     "OP" => {
                         out.push("[", Font::Roman);
                         if let Some(flag) = args.first() {
-                            single(std::slice::from_ref(flag), Font::Bold, &mut out, &mut problems);
+                            single(
+                                std::slice::from_ref(flag),
+                                Font::Bold,
+                                &mut out,
+                                &mut problems,
+                            );
                         }
                         if args.len() > 1 {
                             out.push(" ", Font::Roman);
@@ -274,9 +378,17 @@ pub fn build(lines: &[Line]) -> Document {
                     }
                     "MR" => {
                         if let Some(page) = args.first() {
-                            single(std::slice::from_ref(page), Font::Italic, &mut out, &mut problems);
+                            single(
+                                std::slice::from_ref(page),
+                                Font::Italic,
+                                &mut out,
+                                &mut problems,
+                            );
                         }
-                        out.push(format!("({})", args.get(1).map(String::as_str).unwrap_or("")), Font::Roman);
+                        out.push(
+                            format!("({})", args.get(1).map(String::as_str).unwrap_or("")),
+                            Font::Roman,
+                        );
                         if let Some(p) = args.get(2) {
                             out.push(crate::escape::render_plain(p), Font::Roman);
                         }
@@ -295,7 +407,10 @@ pub fn build(lines: &[Line]) -> Document {
                     }
                     "UE" | "ME" => {
                         if let Some(url) = link.take() {
-                            out.push(format!(" <{}>", crate::escape::render_plain(&url)), Font::Roman);
+                            out.push(
+                                format!(" <{}>", crate::escape::render_plain(&url)),
+                                Font::Roman,
+                            );
                         }
                         if let Some(p) = args.first() {
                             out.push(crate::escape::render_plain(p), Font::Roman);
@@ -347,5 +462,9 @@ fn push_diag(diags: &mut Vec<Diagnostic>, line: &Line, message: String) {
 fn is_bullet(head: &str) -> bool {
     let h = head.trim();
     matches!(h, "•" | "*" | "-" | "o" | "·" | "+" | "—" | "–")
-        || (h.ends_with(['.', ')']) && h[..h.len() - 1].chars().all(|c| c.is_ascii_digit() || c.is_ascii_lowercase()) && h.len() <= 4)
+        || (h.ends_with(['.', ')'])
+            && h[..h.len() - 1]
+                .chars()
+                .all(|c| c.is_ascii_digit() || c.is_ascii_lowercase())
+            && h.len() <= 4)
 }

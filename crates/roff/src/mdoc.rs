@@ -11,11 +11,56 @@ pub fn is_macro(name: &str) -> bool {
     is_callable(name)
         || matches!(
             name,
-            "Dd" | "Dt" | "Os" | "Sh" | "Ss" | "Pp" | "Lp" | "Bl" | "El" | "It" | "Bd" | "Ed" | "D1"
-                | "Dl" | "Nd" | "Rs" | "Re" | "Bf" | "Ef" | "Bk" | "Ek" | "Ex" | "Rv" | "Db" | "Ud"
-                | "Bt" | "Tg" | "Lb" | "In" | "Fd" | "Vt" | "Ft" | "Fo" | "Fc" | "Fn" | "Hf" | "Sm"
-                | "%A" | "%B" | "%C" | "%D" | "%I" | "%J" | "%N" | "%O" | "%P" | "%Q" | "%R" | "%T"
-                | "%U" | "%V"
+            "Dd" | "Dt"
+                | "Os"
+                | "Sh"
+                | "Ss"
+                | "Pp"
+                | "Lp"
+                | "Bl"
+                | "El"
+                | "It"
+                | "Bd"
+                | "Ed"
+                | "D1"
+                | "Dl"
+                | "Nd"
+                | "Rs"
+                | "Re"
+                | "Bf"
+                | "Ef"
+                | "Bk"
+                | "Ek"
+                | "Ex"
+                | "Rv"
+                | "Db"
+                | "Ud"
+                | "Bt"
+                | "Tg"
+                | "Lb"
+                | "In"
+                | "Fd"
+                | "Vt"
+                | "Ft"
+                | "Fo"
+                | "Fc"
+                | "Fn"
+                | "Hf"
+                | "Sm"
+                | "%A"
+                | "%B"
+                | "%C"
+                | "%D"
+                | "%I"
+                | "%J"
+                | "%N"
+                | "%O"
+                | "%P"
+                | "%Q"
+                | "%R"
+                | "%T"
+                | "%U"
+                | "%V"
         )
 }
 
@@ -23,12 +68,78 @@ pub fn is_macro(name: &str) -> bool {
 fn is_callable(name: &str) -> bool {
     matches!(
         name,
-        "Ad" | "An" | "Ap" | "Ar" | "At" | "Bsx" | "Bx" | "Cd" | "Cm" | "Dv" | "Dx" | "Em" | "Er"
-            | "Ev" | "Fa" | "Fl" | "Fr" | "Fx" | "Ic" | "Li" | "Lk" | "Ms" | "Mt" | "Nm" | "No"
-            | "Ns" | "Nx" | "Op" | "Ox" | "Pa" | "Pf" | "Pq" | "Qq" | "Sq" | "Dq" | "Aq" | "Bq"
-            | "Brq" | "Sx" | "Sy" | "Tn" | "Ux" | "Va" | "Xr" | "Oo" | "Oc" | "Po" | "Pc" | "Qo"
-            | "Qc" | "Do" | "Dc" | "So" | "Sc" | "Ao" | "Ac" | "Bo" | "Bc" | "Bro" | "Brc" | "Eo"
-            | "Ec" | "Xo" | "Xc" | "Ta" | "St" | "Ql" | "Vt" | "Ft" | "Fn" | "Ef" | "Bf" | "%T"
+        "Ad" | "An"
+            | "Ap"
+            | "Ar"
+            | "At"
+            | "Bsx"
+            | "Bx"
+            | "Cd"
+            | "Cm"
+            | "Dv"
+            | "Dx"
+            | "Em"
+            | "Er"
+            | "Ev"
+            | "Fa"
+            | "Fl"
+            | "Fr"
+            | "Fx"
+            | "Ic"
+            | "Li"
+            | "Lk"
+            | "Ms"
+            | "Mt"
+            | "Nm"
+            | "No"
+            | "Ns"
+            | "Nx"
+            | "Op"
+            | "Ox"
+            | "Pa"
+            | "Pf"
+            | "Pq"
+            | "Qq"
+            | "Sq"
+            | "Dq"
+            | "Aq"
+            | "Bq"
+            | "Brq"
+            | "Sx"
+            | "Sy"
+            | "Tn"
+            | "Ux"
+            | "Va"
+            | "Xr"
+            | "Oo"
+            | "Oc"
+            | "Po"
+            | "Pc"
+            | "Qo"
+            | "Qc"
+            | "Do"
+            | "Dc"
+            | "So"
+            | "Sc"
+            | "Ao"
+            | "Ac"
+            | "Bo"
+            | "Bc"
+            | "Bro"
+            | "Brc"
+            | "Eo"
+            | "Ec"
+            | "Xo"
+            | "Xc"
+            | "Ta"
+            | "St"
+            | "Ql"
+            | "Vt"
+            | "Ft"
+            | "Fn"
+            | "Ef"
+            | "Bf"
+            | "%T"
     )
 }
 
@@ -105,7 +216,8 @@ impl Inline<'_> {
                     };
                     let mut rest = &tokens[i..];
                     let mut trailing = 0;
-                    while rest.len() > trailing + 1 && is_closing(&rest[rest.len() - 1 - trailing]) {
+                    while rest.len() > trailing + 1 && is_closing(&rest[rest.len() - 1 - trailing])
+                    {
                         trailing += 1;
                     }
                     let (inner, tail) = rest.split_at(rest.len() - trailing);
@@ -212,13 +324,20 @@ impl Inline<'_> {
                 }
                 "Nm" => {
                     let args = &tokens[i..end];
-                    let own: Vec<&String> = args.iter().filter(|a| !is_closing(a) && !is_opening(a)).collect();
+                    let own: Vec<&String> = args
+                        .iter()
+                        .filter(|a| !is_closing(a) && !is_opening(a))
+                        .collect();
                     if own.is_empty() {
                         let name = self.name.to_string();
                         self.word(&name, Font::Bold);
                     }
                     for a in args {
-                        let f = if is_closing(a) || is_opening(a) { Font::Roman } else { Font::Bold };
+                        let f = if is_closing(a) || is_opening(a) {
+                            Font::Roman
+                        } else {
+                            Font::Bold
+                        };
                         self.word(a, f);
                     }
                     i = end;
@@ -252,10 +371,16 @@ impl Inline<'_> {
                 "St" => {
                     if let Some(std) = tokens.get(i) {
                         let text = match std.as_str() {
-                            "-p1003.1" | "-p1003.1-2008" | "-p1003.1-2001" => "IEEE Std 1003.1 (“POSIX.1”)",
+                            "-p1003.1" | "-p1003.1-2008" | "-p1003.1-2001" => {
+                                "IEEE Std 1003.1 (“POSIX.1”)"
+                            }
                             "-p1003.2" | "-p1003.2-92" => "IEEE Std 1003.2 (“POSIX.2”)",
-                            "-ansiC" | "-isoC" | "-isoC-99" | "-isoC-2011" => "ISO/IEC 9899 (“ISO C”)",
-                            "-xpg4" | "-xpg4.2" | "-susv2" | "-susv3" | "-susv4" => "X/Open Portability Guide (“XPG”)",
+                            "-ansiC" | "-isoC" | "-isoC-99" | "-isoC-2011" => {
+                                "ISO/IEC 9899 (“ISO C”)"
+                            }
+                            "-xpg4" | "-xpg4.2" | "-susv2" | "-susv3" | "-susv4" => {
+                                "X/Open Portability Guide (“XPG”)"
+                            }
                             _ => std.trim_start_matches('-'),
                         };
                         self.literal(text, true);
@@ -287,7 +412,11 @@ impl Inline<'_> {
                         _ => Font::Roman,
                     };
                     for a in &tokens[i..end] {
-                        let f = if is_closing(a) || is_opening(a) { Font::Roman } else { font };
+                        let f = if is_closing(a) || is_opening(a) {
+                            Font::Roman
+                        } else {
+                            font
+                        };
                         self.word(a, f);
                     }
                     i = end;
@@ -307,7 +436,12 @@ fn render_inline(tokens: &[String], name: &str, problems: &mut Vec<String>) -> T
     render_inline_spaced(tokens, name, problems, true)
 }
 
-fn render_inline_spaced(tokens: &[String], name: &str, problems: &mut Vec<String>, spacing: bool) -> Text {
+fn render_inline_spaced(
+    tokens: &[String],
+    name: &str,
+    problems: &mut Vec<String>,
+    spacing: bool,
+) -> Text {
     let mut r = Inline {
         out: Text::new(),
         no_space: false,
@@ -416,7 +550,9 @@ pub fn build(lines: &[Line]) -> Document {
                 b.doc.section = args.get(1).cloned();
             }
             "Sh" | "Ss" => {
-                let title = crate::escape::render_plain(&args.join(" ")).trim().to_string();
+                let title = crate::escape::render_plain(&args.join(" "))
+                    .trim()
+                    .to_string();
                 open.clear();
                 if macro_name == "Sh" {
                     section = title.clone();
@@ -427,7 +563,9 @@ pub fn build(lines: &[Line]) -> Document {
             }
             "Pp" | "Lp" => b.paragraph_break(),
             "Bl" => {
-                let kind = if args.iter().any(|a| a == "-tag" || a == "-hang" || a == "-ohang" || a == "-inset" || a == "-diag") {
+                let kind = if args.iter().any(|a| {
+                    a == "-tag" || a == "-hang" || a == "-ohang" || a == "-inset" || a == "-diag"
+                }) {
                     ListKind::Tag
                 } else if args.iter().any(|a| a == "-column") {
                     ListKind::Column
@@ -473,8 +611,13 @@ pub fn build(lines: &[Line]) -> Document {
                         }
                     }
                     ListKind::Column => {
-                        let cells: Vec<String> = head.raw().split('\t').map(|c| c.trim().to_string()).collect();
-                        let first = Text::from_run(cells.first().cloned().unwrap_or_default(), Font::Roman);
+                        let cells: Vec<String> = head
+                            .raw()
+                            .split('\t')
+                            .map(|c| c.trim().to_string())
+                            .collect();
+                        let first =
+                            Text::from_run(cells.first().cloned().unwrap_or_default(), Font::Roman);
                         b.start_item(Some(first), ItemStyle::Column, lineno, HeadState::Body);
                         let rest = cells[1.min(cells.len())..].join("  ");
                         if !rest.trim().is_empty() {
@@ -483,7 +626,12 @@ pub fn build(lines: &[Line]) -> Document {
                     }
                     ListKind::Bullet | ListKind::Item => {
                         let bullet = if kind == ListKind::Bullet { "•" } else { "" };
-                        b.start_item(Some(Text::from_run(bullet, Font::Roman)), ItemStyle::Bullet, lineno, HeadState::Body);
+                        b.start_item(
+                            Some(Text::from_run(bullet, Font::Roman)),
+                            ItemStyle::Bullet,
+                            lineno,
+                            HeadState::Body,
+                        );
                         if !head.is_blank() {
                             b.text(&head, lineno, false);
                         }
@@ -502,9 +650,15 @@ pub fn build(lines: &[Line]) -> Document {
                 let t = render_inline(&args, &name, &mut problems);
                 b.flush();
                 let block = if macro_name == "Dl" {
-                    Block::Preformatted { text: t, line: lineno }
+                    Block::Preformatted {
+                        text: t,
+                        line: lineno,
+                    }
                 } else {
-                    Block::Paragraph { text: t, line: lineno }
+                    Block::Paragraph {
+                        text: t,
+                        line: lineno,
+                    }
                 };
                 b.push_block(Block::Indented {
                     blocks: vec![block],
@@ -517,16 +671,22 @@ pub fn build(lines: &[Line]) -> Document {
                 b.text(&t, lineno, false);
             }
             "Ex" | "Rv" => {
-                let who = args.iter().find(|a| !a.starts_with('-')).cloned().unwrap_or_else(|| name.clone());
+                let who = args
+                    .iter()
+                    .find(|a| !a.starts_with('-'))
+                    .cloned()
+                    .unwrap_or_else(|| name.clone());
                 let text = if macro_name == "Ex" {
                     format!("The {who} utility exits 0 on success, and >0 if an error occurs.")
                 } else {
-                    format!("The {who}() function returns the value 0 if successful; otherwise the value -1 is returned and the global variable errno is set to indicate the error.")
+                    format!(
+                        "The {who}() function returns the value 0 if successful; otherwise the value -1 is returned and the global variable errno is set to indicate the error."
+                    )
                 };
                 b.text(&Text::from_run(text, Font::Roman), lineno, false);
             }
-            "In" | "Fd" | "Ft" | "Fo" | "Fc" | "Fn" | "Vt" | "Lb" | "%A" | "%B" | "%C" | "%D" | "%I" | "%J" | "%N"
-            | "%O" | "%P" | "%Q" | "%R" | "%T" | "%U" | "%V" | "Ef" | "Bf" => {
+            "In" | "Fd" | "Ft" | "Fo" | "Fc" | "Fn" | "Vt" | "Lb" | "%A" | "%B" | "%C" | "%D"
+            | "%I" | "%J" | "%N" | "%O" | "%P" | "%Q" | "%R" | "%T" | "%U" | "%V" | "Ef" | "Bf" => {
                 let t = render_inline(&args, &name, &mut problems);
                 if !t.is_blank() {
                     b.text(&t, lineno, false);
@@ -537,10 +697,11 @@ pub fn build(lines: &[Line]) -> Document {
             "nf" => b.set_nofill(true),
             "fi" => b.set_nofill(false),
             _ if is_callable(macro_name) => {
-                if macro_name == "Nm" && name.is_empty() {
-                    if let Some(first) = args.first() {
-                        name = crate::escape::render_plain(first);
-                    }
+                if macro_name == "Nm"
+                    && name.is_empty()
+                    && let Some(first) = args.first()
+                {
+                    name = crate::escape::render_plain(first);
                 }
                 if macro_name == "Nm" && section.eq_ignore_ascii_case("SYNOPSIS") {
                     b.paragraph_break();

@@ -66,7 +66,10 @@ pub fn decode(bytes: &[u8]) -> Result<String, SourceError> {
         Ok(s) => s.to_string(),
         Err(_) => bytes.iter().map(|&b| b as char).collect(),
     };
-    if text.bytes().any(|b| b < 0x20 && !matches!(b, b'\n' | b'\t')) {
+    if text
+        .bytes()
+        .any(|b| b < 0x20 && !matches!(b, b'\n' | b'\t'))
+    {
         Ok(text
             .chars()
             .filter(|&c| c >= ' ' || c == '\n' || c == '\t')

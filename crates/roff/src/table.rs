@@ -85,7 +85,11 @@ impl TableReader {
     }
 
     fn split_into(&mut self, line: &str, mut cells: Vec<Text>) {
-        let parts: Vec<&str> = if line.is_empty() { Vec::new() } else { line.split(self.tab).collect() };
+        let parts: Vec<&str> = if line.is_empty() {
+            Vec::new()
+        } else {
+            line.split(self.tab).collect()
+        };
         let count = parts.len();
         for (i, part) in parts.into_iter().enumerate() {
             if i + 1 == count && part.trim_end() == "T{" {
@@ -127,11 +131,23 @@ mod tests {
     #[test]
     fn rows_and_text_blocks() {
         let mut r = TableReader::new(1);
-        for l in ["tab(:);", "l l.", "\\fB-a\\fR:all", "_", "-b:T{", "long", "text", "T}"] {
+        for l in [
+            "tab(:);",
+            "l l.",
+            "\\fB-a\\fR:all",
+            "_",
+            "-b:T{",
+            "long",
+            "text",
+            "T}",
+        ] {
             r.push_line(l);
         }
         let (rows, _) = r.finish(&mut Vec::new());
-        let plain: Vec<Vec<String>> = rows.iter().map(|r| r.iter().map(|c| c.plain()).collect()).collect();
+        let plain: Vec<Vec<String>> = rows
+            .iter()
+            .map(|r| r.iter().map(|c| c.plain()).collect())
+            .collect();
         assert_eq!(plain, vec![vec!["-a", "all"], vec!["-b", "long text"]]);
     }
 }

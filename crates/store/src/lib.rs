@@ -30,7 +30,9 @@ pub enum StoreError {
     #[error("no index in {0}: build one with `explain index --output {0} PATH...`")]
     Missing(PathBuf),
     /// The index was written by another version of explain.
-    #[error("the index in {path} has format {found}, this explain reads format {expected}: rebuild it with `explain index`")]
+    #[error(
+        "the index in {path} has format {found}, this explain reads format {expected}: rebuild it with `explain index`"
+    )]
     Version {
         /// The index folder.
         path: PathBuf,
@@ -87,7 +89,14 @@ fn schema() -> (Schema, Fields) {
     let name = b.add_text_field("name", STRING);
     let section = b.add_text_field("section", STRING | STORED);
     let page = b.add_bytes_field("page", STORED);
-    (b.build(), Fields { name, section, page })
+    (
+        b.build(),
+        Fields {
+            name,
+            section,
+            page,
+        },
+    )
 }
 
 /// An open index.
@@ -104,7 +113,9 @@ impl Store {
         let current = root.join(CURRENT_FILE);
         let generation = match std::fs::read_to_string(&current) {
             Ok(g) => g.trim().to_string(),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(StoreError::Missing(root.to_path_buf())),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(StoreError::Missing(root.to_path_buf()));
+            }
             Err(source) => {
                 return Err(StoreError::Io {
                     action: "cannot read",
@@ -113,7 +124,8 @@ impl Store {
                 });
             }
         };
-        if generation.is_empty() || generation.contains(['/', '\\']) || generation.starts_with('.') {
+        if generation.is_empty() || generation.contains(['/', '\\']) || generation.starts_with('.')
+        {
             return Err(StoreError::Corrupt {
                 path: root.to_path_buf(),
                 detail: format!("CURRENT names `{generation}`"),
@@ -154,7 +166,10 @@ impl Store {
 
     fn from_index(index: Index, info: IndexInfo, location: String) -> Result<Store, StoreError> {
         let (_, fields) = schema();
-        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
         Ok(Store {
             reader,
             fields,
@@ -207,7 +222,10 @@ impl Store {
     /// whose own name it is before aliases, then by section (1, 8, 6, others).
     pub fn pages(&self, name: &str) -> Result<Vec<Page>, StoreError> {
         let searcher = self.reader.searcher();
-        let query = TermQuery::new(Term::from_field_text(self.fields.name, name), IndexRecordOption::Basic);
+        let query = TermQuery::new(
+            Term::from_field_text(self.fields.name, name),
+            IndexRecordOption::Basic,
+        );
         let hits = searcher.search(&query, &TopDocs::with_limit(64).order_by_score())?;
         let mut pages = Vec::with_capacity(hits.len());
         for (_, addr) in hits {
@@ -221,7 +239,14 @@ impl Store {
             })?;
             pages.push(page);
         }
-        pages.sort_by_key(|p| (p.name != name, section_rank(&p.section), p.section.clone(), p.source.clone()));
+        pages.sort_by_key(|p| {
+            (
+                p.name != name,
+                section_rank(&p.section),
+                p.section.clone(),
+                p.source.clone(),
+            )
+        });
         Ok(pages)
     }
 
@@ -243,17 +268,20 @@ impl Store {
         let searcher = self.reader.searcher();
         let mut out = Vec::new();
         for segment in searcher.segment_readers() {
-            let store = segment.get_store_reader(64).map_err(|e| StoreError::Corrupt {
-                path: PathBuf::from(&self.location),
-                detail: e.to_string(),
-            })?;
+            let store = segment
+                .get_store_reader(64)
+                .map_err(|e| StoreError::Corrupt {
+                    path: PathBuf::from(&self.location),
+                    detail: e.to_string(),
+                })?;
             for doc_id in segment.doc_ids_alive() {
                 let doc: TantivyDocument = store.get(doc_id)?;
                 if let Some(bytes) = doc.get_first(self.fields.page).and_then(|v| v.as_bytes()) {
-                    let page: Page = serde_json::from_slice(bytes).map_err(|e| StoreError::Corrupt {
-                        path: PathBuf::from(&self.location),
-                        detail: format!("page record: {e}"),
-                    })?;
+                    let page: Page =
+                        serde_json::from_slice(bytes).map_err(|e| StoreError::Corrupt {
+                            path: PathBuf::from(&self.location),
+                            detail: format!("page record: {e}"),
+                        })?;
                     out.push(page);
                 }
             }
@@ -278,7 +306,10 @@ fn document(fields: &Fields, page: &Page) -> TantivyDocument {
         doc.add_text(fields.name, name);
     }
     doc.add_text(fields.section, &page.section);
-    doc.add_bytes(fields.page, &serde_json::to_vec(page).expect("pages serialise"));
+    doc.add_bytes(
+        fields.page,
+        &serde_json::to_vec(page).expect("pages serialise"),
+    );
     doc
 }
 
@@ -346,8 +377,14 @@ impl Writer {
             pages: self.pages,
             options: self.options,
         };
-        write_atomically(&dir.join(INFO_FILE), &serde_json::to_vec_pretty(&info).expect("info serialises"))?;
-        write_atomically(&self.root.join(CURRENT_FILE), format!("{}\n", self.generation).as_bytes())?;
+        write_atomically(
+            &dir.join(INFO_FILE),
+            &serde_json::to_vec_pretty(&info).expect("info serialises"),
+        )?;
+        write_atomically(
+            &self.root.join(CURRENT_FILE),
+            format!("{}\n", self.generation).as_bytes(),
+        )?;
         self.committed = true;
         // Older generations are no longer reachable; readers that still map them keep working
         // until they close (the files stay alive while mapped).
@@ -399,7 +436,12 @@ mod tests {
     use super::*;
 
     fn page(name: &str, section: &str) -> Page {
-        let doc = roff::parse(&format!(".TH {name} {section}\n.SH NAME\n{name} \\- test page\n.SH OPTIONS\n.TP\n.B \\-x\nexplode\n"), None);
+        let doc = roff::parse(
+            &format!(
+                ".TH {name} {section}\n.SH NAME\n{name} \\- test page\n.SH OPTIONS\n.TP\n.B \\-x\nexplode\n"
+            ),
+            None,
+        );
         manpage::read(&doc, &format!("man{section}/{name}.{section}.gz"))
     }
 
@@ -435,7 +477,16 @@ mod tests {
         let store = Store::open(dir.path()).unwrap();
         assert!(store.contains("old"));
         assert!(!store.contains("new"));
-        let gens = std::fs::read_dir(dir.path()).unwrap().filter(|e| e.as_ref().unwrap().file_name().to_string_lossy().starts_with("gen-")).count();
+        let gens = std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter(|e| {
+                e.as_ref()
+                    .unwrap()
+                    .file_name()
+                    .to_string_lossy()
+                    .starts_with("gen-")
+            })
+            .count();
         assert_eq!(gens, 1, "the abandoned generation is removed");
     }
 

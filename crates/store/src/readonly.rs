@@ -24,7 +24,10 @@ impl<D: Directory + Clone> Directory for ReadOnly<D> {
     }
     fn open_write(&self, path: &Path) -> Result<WritePtr, OpenWriteError> {
         Err(OpenWriteError::IoError {
-            io_error: Arc::new(std::io::Error::new(std::io::ErrorKind::PermissionDenied, "the index is opened read-only")),
+            io_error: Arc::new(std::io::Error::new(
+                std::io::ErrorKind::PermissionDenied,
+                "the index is opened read-only",
+            )),
             filepath: path.to_path_buf(),
         })
     }
@@ -32,7 +35,10 @@ impl<D: Directory + Clone> Directory for ReadOnly<D> {
         self.0.atomic_read(path)
     }
     fn atomic_write(&self, _path: &Path, _data: &[u8]) -> std::io::Result<()> {
-        Err(std::io::Error::new(std::io::ErrorKind::PermissionDenied, "the index is opened read-only"))
+        Err(std::io::Error::new(
+            std::io::ErrorKind::PermissionDenied,
+            "the index is opened read-only",
+        ))
     }
     fn sync_directory(&self) -> std::io::Result<()> {
         Ok(())

@@ -7,7 +7,10 @@ use std::sync::OnceLock;
 
 /// The repository root.
 pub fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .unwrap()
 }
 
 /// An index of the shipped corpus (`manpages/`), built once per test process.
@@ -17,14 +20,27 @@ pub fn corpus() -> &'static store::Store {
         let mut job = indexer::Job::new();
         job.add_path(&repo().join("manpages")).unwrap();
         let (store, report) = job.in_memory().unwrap();
-        assert!(report.skipped.is_empty(), "shipped pages skipped: {:?}", report.skipped);
+        assert!(
+            report.skipped.is_empty(),
+            "shipped pages skipped: {:?}",
+            report.skipped
+        );
         store
     })
 }
 
 const KINDS: &[&str] = &[
-    "program", "subcommand", "option", "argument", "operator", "redirection", "keyword", "assignment",
-    "expansion", "comment", "unknown",
+    "program",
+    "subcommand",
+    "option",
+    "argument",
+    "operator",
+    "redirection",
+    "keyword",
+    "assignment",
+    "expansion",
+    "comment",
+    "unknown",
 ];
 
 /// Checks an explanation's JSON against docs/json.md; returns every violation found.
@@ -49,23 +65,34 @@ pub fn contract_violations(v: &serde_json::Value) -> Vec<String> {
             continue;
         }
         if start < last_end {
-            bad.push(format!("span {i}: starts at {start}, before the previous end {last_end}"));
+            bad.push(format!(
+                "span {i}: starts at {start}, before the previous end {last_end}"
+            ));
         }
         last_end = end;
         let Some(slice) = command.get(start..end) else {
-            bad.push(format!("span {i}: {start}..{end} is not on char boundaries"));
+            bad.push(format!(
+                "span {i}: {start}..{end} is not on char boundaries"
+            ));
             continue;
         };
         if s["text"].as_str() != Some(slice) {
-            bad.push(format!("span {i}: text {:?} is not the slice {slice:?}", s["text"]));
+            bad.push(format!(
+                "span {i}: text {:?} is not the slice {slice:?}",
+                s["text"]
+            ));
         }
         if slice.trim() != slice {
             bad.push(format!("span {i}: {slice:?} starts or ends with a blank"));
         }
         let u16_start = command[..start].encode_utf16().count() as u64;
         let u16_end = command[..end].encode_utf16().count() as u64;
-        if s["start_utf16"].as_u64() != Some(u16_start) || s["end_utf16"].as_u64() != Some(u16_end) {
-            bad.push(format!("span {i}: UTF-16 range {}..{} should be {u16_start}..{u16_end}", s["start_utf16"], s["end_utf16"]));
+        if s["start_utf16"].as_u64() != Some(u16_start) || s["end_utf16"].as_u64() != Some(u16_end)
+        {
+            bad.push(format!(
+                "span {i}: UTF-16 range {}..{} should be {u16_start}..{u16_end}",
+                s["start_utf16"], s["end_utf16"]
+            ));
         }
         let kind = s["kind"].as_str().unwrap_or("");
         if !KINDS.contains(&kind) {
@@ -73,23 +100,38 @@ pub fn contract_violations(v: &serde_json::Value) -> Vec<String> {
         }
         let group = s["group"].as_u64().unwrap_or(u64::MAX);
         if group > last_group + 1 && group != 0 {
-            bad.push(format!("span {i}: group {group} skips numbers (last was {last_group})"));
+            bad.push(format!(
+                "span {i}: group {group} skips numbers (last was {last_group})"
+            ));
         }
         if group > last_group {
             last_group = group;
         }
         let help_null = s["help"].is_null();
         if help_null != (kind == "unknown") {
-            bad.push(format!("span {i}: help is null exactly when kind is unknown (kind {kind})"));
+            bad.push(format!(
+                "span {i}: help is null exactly when kind is unknown (kind {kind})"
+            ));
         }
         if s["help_html"].is_null() != help_null {
             bad.push(format!("span {i}: help_html and help disagree on null"));
         }
         if let Some(html) = s["help_html"].as_str()
-            && (html.contains("<script") || html.replace("<b>", "").replace("</b>", "").replace("<i>", "").replace("</i>", "")
-                .replace("<p>", "").replace("</p>", "").replace("<pre>", "").replace("</pre>", "").contains('<'))
+            && (html.contains("<script")
+                || html
+                    .replace("<b>", "")
+                    .replace("</b>", "")
+                    .replace("<i>", "")
+                    .replace("</i>", "")
+                    .replace("<p>", "")
+                    .replace("</p>", "")
+                    .replace("<pre>", "")
+                    .replace("</pre>", "")
+                    .contains('<'))
         {
-            bad.push(format!("span {i}: help_html holds markup other than p, pre, b, i"));
+            bad.push(format!(
+                "span {i}: help_html holds markup other than p, pre, b, i"
+            ));
         }
         match s["page"].as_str() {
             Some(p) => {
@@ -98,7 +140,9 @@ pub fn contract_violations(v: &serde_json::Value) -> Vec<String> {
                     bad.push(format!("span {i}: page {p:?} is not name(section)"));
                 }
             }
-            None if kind != "unknown" => bad.push(format!("span {i}: page is null for a documented span")),
+            None if kind != "unknown" => {
+                bad.push(format!("span {i}: page is null for a documented span"))
+            }
             None => {}
         }
         let option = &s["option"];
@@ -109,14 +153,19 @@ pub fn contract_violations(v: &serde_json::Value) -> Vec<String> {
         } else if !option.is_null() {
             bad.push(format!("span {i}: option set on a {kind} span"));
         }
-        if (kind == "operator" || kind == "redirection" || kind == "keyword" || kind == "comment") && group != 0 {
+        if (kind == "operator" || kind == "redirection" || kind == "keyword" || kind == "comment")
+            && group != 0
+        {
             bad.push(format!("span {i}: shell syntax in group {group}, not 0"));
         }
     }
     // Outside the spans there are only blanks.
     let mut covered = vec![false; command.len()];
     for s in spans {
-        let (a, b) = (s["start"].as_u64().unwrap_or(0) as usize, s["end"].as_u64().unwrap_or(0) as usize);
+        let (a, b) = (
+            s["start"].as_u64().unwrap_or(0) as usize,
+            s["end"].as_u64().unwrap_or(0) as usize,
+        );
         for c in covered.iter_mut().take(b.min(command.len())).skip(a) {
             *c = true;
         }
