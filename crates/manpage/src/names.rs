@@ -41,10 +41,12 @@ pub fn name_section(doc: &Document) -> (Text, Vec<String>, String) {
         Some((p, len)) => (&plain[..p], plain[p + len..].trim().to_string()),
         None => (plain.as_str(), String::new()),
     };
+    // Names are separated by commas; an entry with blanks inside (gcloud's `gcloud compute
+    // instances`) is a phrase, not a program name.
     let names = names_part
-        .split([',', ' '])
+        .split(',')
         .map(|n| n.trim().trim_matches(|c: char| c == '\\' || c == '"'))
-        .filter(|n| !n.is_empty() && n.len() < 80)
+        .filter(|n| !n.is_empty() && n.len() < 80 && !n.contains(char::is_whitespace))
         .map(str::to_string)
         .collect();
     let line = Text::from_run(plain, roff::Font::Roman);

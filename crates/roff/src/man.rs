@@ -211,6 +211,10 @@ pub fn build(lines: &[Line]) -> Document {
                     }
                     continue;
                 }
+                // A text line that starts with a blank breaks the line, as in roff.
+                if t.starts_with(' ') && !b.nofill() {
+                    b.line_break();
+                }
                 if let Some(font) = next_line_font.take() {
                     let mut state = FontState {
                         current: font,
