@@ -2,7 +2,7 @@
 //!
 //! `explain 'tar -xzvf x.tgz'` prints the command with each part numbered and the help that
 //! documents each; `--json` prints the same as the JSON contract in docs/json.md. Management
-//! commands (`index`, `dump-options`) are recognised only as the first argument, and `--` before
+//! commands (`index`, `dump-options`, `serve`) are recognised only as the first argument, and `--` before
 //! the command line turns that off: `explain -- index foo` explains a program called `index`.
 
 mod default_index;
@@ -75,6 +75,12 @@ enum Command {
     },
     /// Print `page<TAB>option` for every option in the index (page relative to its tree root).
     DumpOptions,
+    /// Serve the web pages and the JSON API (`/api/v1/explain?cmd=...`) until Ctrl-C.
+    Serve {
+        /// The address to listen on.
+        #[arg(long, default_value = "127.0.0.1:8080", value_name = "HOST:PORT")]
+        addr: std::net::SocketAddr,
+    },
 }
 
 fn main() -> ExitCode {
@@ -107,6 +113,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             quiet,
         }) => index(&output, &paths, quiet),
         Some(Command::DumpOptions) => dump_options(cli.index.as_deref()),
+        Some(Command::Serve { addr }) => {
+            let store = default_index::open(cli.index.as_deref())?;
+            web::run(addr, store)?;
+            Ok(ExitCode::SUCCESS)
+        }
         None => explain(&cli),
     }
 }

@@ -1,0 +1,261 @@
+//! The route handlers. Each turns a request into a page or JSON; none panics on any input.
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::Arc;
+
+use axum::Json;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use matcher::Explanation;
+use serde_json::json;
+
+use crate::AppState;
+use crate::assets::URLS;
+use crate::hover::{self, Hover};
+use crate::query::{self, QueryError};
+use crate::templates::{self, EXAMPLES, ErrorPage, ExplainPage, HomePage, ProgramPage};
+use crate::view::{self, Suggestion, encode_segment};
+
+type AppStateRef = State<Arc<AppState>>;
+
+/// How many similar names an error page offers.
+const SUGGESTIONS: usize = 5;
+
+/// Explains `cmd`; a bug in the explainer becomes `None` instead of a dropped connection.
+fn explain_safely(state: &AppState, cmd: &str) -> Option<Explanation> {
+    catch_unwind(AssertUnwindSafe(|| matcher::explain(cmd, &state.pages))).ok()
+}
+
+fn error_page(status: StatusCode, title: &str, message: String) -> Response {
+    templates::html(
+        status,
+        &ErrorPage {
+            assets: &URLS,
+            title: title.into(),
+            message,
+            suggestions: Vec::new(),
+        },
+    )
+}
+
+fn json_error(status: StatusCode, message: String) -> Response {
+    (status, Json(json!({ "error": message }))).into_response()
+}
+
+/// `GET /`.
+pub async fn home(State(state): AppStateRef) -> Response {
+    templates::html(
+        StatusCode::OK,
+        &HomePage {
+            assets: &URLS,
+            examples: EXAMPLES,
+            pages: state.store().info().pages,
+        },
+    )
+}
+
+/// `GET /explain?cmd=`: the page for browsers, hover JSON for everyone else.
+pub async fn explain(
+    State(state): AppStateRef,
+    RawQuery(raw): RawQuery,
+    headers: HeaderMap,
+) -> Response {
+    let parsed = query::parse(raw.as_deref());
+    let wants_json = parsed.as_ref().is_ok_and(|q| q.json);
+    if wants_json || !query::wants_html(&headers) {
+        return hover_answer(&state, parsed);
+    }
+    let cmd = match parsed {
+        Ok(q) => q.cmd.unwrap_or_default(),
+        Err(e @ QueryError::TooLong(_)) => {
+            return error_page(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "Command line too long",
+                e.to_string(),
+            );
+        }
+    };
+    if cmd.trim().is_empty() {
+        return Redirect::to("/").into_response();
+    }
+    let Some(ex) = explain_safely(&state, &cmd) else {
+        return error_page(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "Could not explain this line",
+            "The explainer failed on this command line. This is a bug: please report the line."
+                .into(),
+        );
+    };
+    let view = view::build(&ex);
+    let suggestions = view
+        .unknown_programs
+        .iter()
+        .map(|word| Suggestion {
+            word: word.clone(),
+            names: state.names.similar(state.store(), word, SUGGESTIONS),
+        })
+        .collect();
+    templates::html(
+        StatusCode::OK,
+        &ExplainPage {
+            assets: &URLS,
+            cmd,
+            view,
+            suggestions,
+        },
+    )
+}
+
+/// The hover answer: matches when the line could be explained, `{"matches": []}` on any
+/// failure, always 200.
+fn hover_answer(state: &AppState, parsed: Result<query::Query, QueryError>) -> Response {
+    let hover = parsed
+        .ok()
+        .and_then(|q| q.cmd)
+        .filter(|cmd| !cmd.trim().is_empty())
+        .and_then(|cmd| explain_safely(state, &cmd))
+        .map(|ex| hover::from_explanation(&ex))
+        .unwrap_or_default();
+    Json::<Hover>(hover).into_response()
+}
+
+/// `GET /api/explain?cmd=`: hover JSON, for older bash-language-server versions.
+pub async fn api_hover(State(state): AppStateRef, RawQuery(raw): RawQuery) -> Response {
+    hover_answer(&state, query::parse(raw.as_deref()))
+}
+
+/// `GET /api/v1/explain?cmd=`: the JSON contract, version 1.
+pub async fn api_v1(State(state): AppStateRef, RawQuery(raw): RawQuery) -> Response {
+    let cmd = match query::parse(raw.as_deref()) {
+        Ok(q) => q.cmd,
+        Err(e) => return json_error(StatusCode::PAYLOAD_TOO_LARGE, e.to_string()),
+    };
+    let Some(cmd) = cmd else {
+        return json_error(
+            StatusCode::BAD_REQUEST,
+            "give the command line to explain as `cmd`: /api/v1/explain?cmd=tar%20-xzvf%20x.tgz"
+                .into(),
+        );
+    };
+    match explain_safely(&state, &cmd) {
+        Some(ex) => Json(ex).into_response(),
+        None => json_error(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "the explainer failed on this command line (a bug: please report the line)".into(),
+        ),
+    }
+}
+
+/// `GET /explain/{name}`: the best page of that name.
+pub async fn program(State(state): AppStateRef, Path(name): Path<String>) -> Response {
+    program_page(&state, &name, None)
+}
+
+/// `GET /explain/{section}/{name}`: the page of that name in that section.
+pub async fn program_in_section(
+    State(state): AppStateRef,
+    Path((section, name)): Path<(String, String)>,
+) -> Response {
+    program_page(&state, &name, Some(&section))
+}
+
+fn program_page(state: &AppState, name: &str, section: Option<&str>) -> Response {
+    let store = state.store();
+    let pages = match store.pages(name) {
+        Ok(pages) => pages,
+        Err(e) => {
+            return error_page(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "The index could not be read",
+                format!("{e}. Rebuild the index with `explain index`."),
+            );
+        }
+    };
+    let chosen = match section {
+        None => pages.first(),
+        Some(s) => pages
+            .iter()
+            .find(|p| p.section == s)
+            .or_else(|| pages.iter().find(|p| p.section.starts_with(s))),
+    };
+    let Some(page) = chosen else {
+        let wanted = match section {
+            Some(s) => format!("{name}({s})"),
+            None => name.to_string(),
+        };
+        let mut suggestions: Vec<(String, String)> = pages
+            .iter()
+            .map(|p| {
+                (
+                    p.citation(),
+                    view::page_url(&p.citation()).unwrap_or_default(),
+                )
+            })
+            .collect();
+        if suggestions.is_empty() {
+            suggestions = state
+                .names
+                .similar(store, name, SUGGESTIONS)
+                .into_iter()
+                .map(|n| {
+                    let url = format!("/explain/{}", encode_segment(&n));
+                    (n, url)
+                })
+                .collect();
+        }
+        return templates::html(
+            StatusCode::NOT_FOUND,
+            &ErrorPage {
+                assets: &URLS,
+                title: "No such page".into(),
+                message: format!("No page named {wanted} is in the index."),
+                suggestions,
+            },
+        );
+    };
+    let other_sections = pages
+        .iter()
+        .filter(|p| p.section != page.section && p.name == page.name)
+        .map(|p| {
+            (
+                p.citation(),
+                view::page_url(&p.citation()).unwrap_or_default(),
+            )
+        })
+        .collect();
+    templates::html(
+        StatusCode::OK,
+        &ProgramPage {
+            assets: &URLS,
+            page: crate::program::build(page),
+            other_sections,
+        },
+    )
+}
+
+/// `GET /healthz`: the index's page count and build id.
+pub async fn healthz(State(state): AppStateRef) -> Response {
+    let info = state.store().info();
+    Json(json!({
+        "status": "ok",
+        "pages": info.pages,
+        "options": info.options,
+        "build_id": info.build_id,
+        "cached_names": state.pages.cached_names(),
+    }))
+    .into_response()
+}
+
+/// Anything else: 404, as a page for browsers and JSON for other clients.
+pub async fn not_found(headers: HeaderMap) -> Response {
+    if query::wants_html(&headers) {
+        error_page(
+            StatusCode::NOT_FOUND,
+            "Not found",
+            "There is nothing at this address. Start from the home page.".into(),
+        )
+    } else {
+        json_error(StatusCode::NOT_FOUND, "not found".into())
+    }
+}

@@ -1,0 +1,117 @@
+//! The web surface of `explain`: the explanation page (the command row with a line drawn from
+//! each part to its help box), program pages, and two JSON APIs: the v1 contract of
+//! `docs/json.md` and the `{"matches": [...]}` format that bash-language-server's hover client
+//! reads from explainshell.
+//!
+//! [`router`] builds the whole application over any [`store::Store`]; [`serve`] runs it on a
+//! listener until Ctrl-C. Pages render an [`matcher::Explanation`] and never recompute spans.
+//!
+//! Routes:
+//!
+//! | route | what |
+//! |---|---|
+//! | `/` | search box, examples, about |
+//! | `/explain?cmd=...` | the explanation page (browsers), or hover JSON (other clients, `format=json`) |
+//! | `/explain/{name}`, `/explain/{section}/{name}` | a program page: description and every option |
+//! | `/api/v1/explain?cmd=...` | the JSON contract, version 1 |
+//! | `/api/explain?cmd=...` | hover JSON for older bash-language-server versions |
+//! | `/healthz` | the index's page count and build id |
+//! | `/static/{file}` | embedded CSS, JavaScript and icon, cached for a year |
+
+mod assets;
+mod handlers;
+mod hover;
+mod pages_cache;
+mod program;
+mod query;
+mod security;
+mod suggest;
+mod templates;
+mod view;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use axum::routing::get;
+use tokio::net::TcpListener;
+
+pub use pages_cache::CachedPages;
+pub use query::MAX_COMMAND_BYTES;
+
+/// How long one request may take before it is answered with 408.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// How many requests are handled at once; more wait their turn.
+pub const MAX_CONCURRENT_REQUESTS: usize = 256;
+
+/// What every handler shares: the index, with a cache of decoded pages in front of it.
+pub struct AppState {
+    pages: CachedPages,
+    names: suggest::Names,
+}
+
+impl AppState {
+    /// State over an open index.
+    pub fn new(store: store::Store) -> AppState {
+        AppState {
+            pages: CachedPages::new(store),
+            names: suggest::Names::default(),
+        }
+    }
+
+    /// The index behind the cache.
+    pub fn store(&self) -> &store::Store {
+        self.pages.store()
+    }
+}
+
+/// The whole application: routes, security headers, the request timeout and the concurrency
+/// limit.
+pub fn router(state: Arc<AppState>) -> Router {
+    let routes = Router::new()
+        .route("/", get(handlers::home))
+        .route("/explain", get(handlers::explain))
+        .route("/explain/{name}", get(handlers::program))
+        .route(
+            "/explain/{section}/{name}",
+            get(handlers::program_in_section),
+        )
+        .route("/api/v1/explain", get(handlers::api_v1))
+        .route("/api/explain", get(handlers::api_hover))
+        .route("/healthz", get(handlers::healthz))
+        .route("/static/{file}", get(assets::serve))
+        .fallback(handlers::not_found)
+        .with_state(state);
+    security::layer(routes)
+}
+
+/// Serves the application on `listener` until Ctrl-C (or the process ends).
+pub async fn serve(listener: TcpListener, state: Arc<AppState>) -> std::io::Result<()> {
+    axum::serve(listener, router(state))
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+}
+
+/// Binds `addr` and serves the index on it, on a runtime of its own, until Ctrl-C. Prints the
+/// address it listens on once it is ready.
+pub fn run(addr: SocketAddr, store: store::Store) -> std::io::Result<()> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    runtime.block_on(async move {
+        let listener = TcpListener::bind(addr)
+            .await
+            .map_err(|e| std::io::Error::new(e.kind(), format!("cannot listen on {addr}: {e}")))?;
+        let local = listener.local_addr()?;
+        let info = store.info();
+        println!(
+            "explain: serving {} pages (index {}) on http://{local}/",
+            info.pages, info.build_id
+        );
+        serve(listener, Arc::new(AppState::new(store))).await
+    })
+}

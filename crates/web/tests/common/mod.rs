@@ -1,0 +1,99 @@
+//! Shared by the web crate's integration tests: an index of a few real pages from the shipped
+//! corpus, and a server on a loopback port.
+
+#![allow(dead_code)]
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use web::AppState;
+
+/// The pages the tests explain with: real pages from `manpages/`.
+const PAGES: &[&str] = &[
+    "man1/tar.1.gz",
+    "man1/ls.1.gz",
+    "man1/sort.1.gz",
+    "man1/bash.1.gz",
+    "man1/echo.1.gz",
+    "man1/grep.1.gz",
+    "man1/du.1.gz",
+];
+
+/// The workspace root.
+pub fn workspace() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .and_then(|p| p.parent())
+        .expect("crates/web is two levels below the workspace")
+        .to_path_buf()
+}
+
+/// An in-memory index of [`PAGES`].
+pub fn test_store() -> store::Store {
+    let mut job = indexer::Job::new();
+    for page in PAGES {
+        let path = workspace().join("manpages").join(page);
+        job.add_path(&path)
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    }
+    let (store, report) = job.in_memory().expect("the test pages index");
+    assert_eq!(
+        store.info().pages,
+        PAGES.len(),
+        "every test page is read: {:?}",
+        report.skipped
+    );
+    store
+}
+
+/// Application state over [`test_store`].
+pub fn test_state() -> Arc<AppState> {
+    Arc::new(AppState::new(test_store()))
+}
+
+/// Starts the server on a free loopback port in a runtime of its own thread; returns its
+/// address. The server lives until the test process ends.
+pub fn start_server() -> SocketAddr {
+    let state = test_state();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .expect("a runtime");
+        runtime.block_on(async move {
+            let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+                .await
+                .expect("a loopback port");
+            tx.send(listener.local_addr().expect("bound"))
+                .expect("the test waits");
+            web::serve(listener, state).await.expect("serving");
+        });
+    });
+    rx.recv().expect("the server starts")
+}
+
+/// The folder of the pinned npm tools (crates/web/tests/node).
+pub fn node_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/node")
+}
+
+/// Whether the browser and LSP tests must run (CI sets `EXPLAIN_REQUIRE_BROWSER=1`); when not
+/// required and their tools are missing, they say so and pass.
+pub fn tools_or_skip(what: &str, needed: &[PathBuf]) -> bool {
+    let missing: Vec<_> = needed.iter().filter(|p| !p.exists()).collect();
+    if missing.is_empty() {
+        return true;
+    }
+    let required = std::env::var_os("EXPLAIN_REQUIRE_BROWSER").is_some_and(|v| v == "1");
+    assert!(
+        !required,
+        "{what}: missing {missing:?}; .ci/run installs them (apt-get install chromium chromium-driver; npm ci in crates/web/tests/node)"
+    );
+    eprintln!(
+        "SKIPPED {what}: missing {missing:?} (run .ci/run's install steps, or set EXPLAIN_REQUIRE_BROWSER=1 to fail instead)"
+    );
+    false
+}

@@ -1,0 +1,305 @@
+//! Every route through the router, on real pages: statuses, content types, headers and bodies.
+
+mod common;
+
+use std::sync::{Arc, OnceLock};
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use http_body_util::BodyExt;
+use serde_json::Value;
+use tower::ServiceExt;
+
+fn app() -> Router {
+    static STATE: OnceLock<Arc<web::AppState>> = OnceLock::new();
+    web::router(STATE.get_or_init(common::test_state).clone())
+}
+
+struct Reply {
+    status: StatusCode,
+    headers: axum::http::HeaderMap,
+    body: String,
+}
+
+impl Reply {
+    fn json(&self) -> Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
+    }
+    fn header(&self, name: header::HeaderName) -> &str {
+        self.headers
+            .get(&name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+    }
+}
+
+fn encode(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+async fn get(uri: &str, accept: Option<&str>) -> Reply {
+    let mut req = Request::get(uri);
+    if let Some(a) = accept {
+        req = req.header(header::ACCEPT, a);
+    }
+    let res = app()
+        .oneshot(req.body(Body::empty()).unwrap())
+        .await
+        .expect("the router never fails");
+    let status = res.status();
+    let headers = res.headers().clone();
+    let bytes = res.into_body().collect().await.unwrap().to_bytes();
+    Reply {
+        status,
+        headers,
+        body: String::from_utf8_lossy(&bytes).into_owned(),
+    }
+}
+
+const BROWSER: Option<&str> =
+    Some("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+
+#[tokio::test]
+async fn api_v1_serves_the_json_contract() {
+    let r = get(
+        &format!("/api/v1/explain?cmd={}", encode("tar -xzvf x.tgz")),
+        None,
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(
+        r.header(header::CONTENT_TYPE)
+            .starts_with("application/json")
+    );
+    let v = r.json();
+    assert_eq!(v["version"], 1);
+    assert_eq!(v["command"], "tar -xzvf x.tgz");
+    let texts: Vec<&str> = v["spans"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(texts, ["tar", "-x", "z", "v", "f", "x.tgz"]);
+    assert_eq!(v["spans"][1]["page"], "tar(1)");
+}
+
+#[tokio::test]
+async fn api_v1_explains_errors_clearly() {
+    let r = get("/api/v1/explain", None).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert!(r.json()["error"].as_str().unwrap().contains("cmd"));
+    let long = "a".repeat(web::MAX_COMMAND_BYTES + 1);
+    let r = get(&format!("/api/v1/explain?cmd={long}"), None).await;
+    assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(r.json()["error"].as_str().unwrap().contains("16 KiB"));
+}
+
+#[tokio::test]
+async fn hover_clients_get_matches_in_utf16() {
+    // bash-language-server sends no text/html in Accept.
+    for accept in [None, Some("*/*")] {
+        let r = get(&format!("/explain?cmd={}", encode("ls -la")), accept).await;
+        assert_eq!(r.status, StatusCode::OK);
+        let m = &r.json()["matches"];
+        assert_eq!(m[0]["start"], 0);
+        assert_eq!(m[0]["end"], 2);
+        assert_eq!(m[1]["start"], 3);
+        assert_eq!(m[1]["end"], 5);
+        assert!(
+            m[1]["helpHTML"]
+                .as_str()
+                .unwrap()
+                .contains("long listing format")
+        );
+    }
+    // UTF-16: an astral character counts two units.
+    let r = get(&format!("/api/explain?cmd={}", encode("echo 😀 -n")), None).await;
+    let m = r.json()["matches"].as_array().unwrap().clone();
+    let last = m.last().unwrap();
+    assert_eq!(
+        (last["start"].as_u64(), last["end"].as_u64()),
+        (Some(8), Some(10))
+    );
+    let mut end = 0;
+    for x in &m {
+        assert!(x["start"].as_u64().unwrap() >= end, "overlap in {m:?}");
+        end = x["end"].as_u64().unwrap();
+    }
+}
+
+#[tokio::test]
+async fn format_json_wins_over_accept() {
+    let r = get(
+        &format!("/explain?cmd={}&format=json", encode("ls -l")),
+        BROWSER,
+    )
+    .await;
+    assert!(r.json()["matches"].as_array().unwrap().len() >= 2);
+}
+
+#[tokio::test]
+async fn hover_failures_are_empty_matches_with_200() {
+    let long = "a".repeat(web::MAX_COMMAND_BYTES + 10);
+    for uri in [
+        "/explain".to_string(),
+        "/explain?cmd=".to_string(),
+        format!("/explain?cmd={long}"),
+        format!("/api/explain?cmd={long}"),
+    ] {
+        let r = get(&uri, None).await;
+        assert_eq!(r.status, StatusCode::OK, "{uri}");
+        assert_eq!(r.json(), serde_json::json!({"matches": []}), "{uri}");
+    }
+}
+
+#[tokio::test]
+async fn browsers_get_the_page_with_boxes_and_security_headers() {
+    let r = get(
+        &format!("/explain?cmd={}", encode("tar -xzvf x.tgz")),
+        BROWSER,
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.header(header::CONTENT_TYPE).starts_with("text/html"));
+    assert_eq!(r.body.matches("<li class=\"box ").count(), 5);
+    assert!(
+        r.body
+            .contains(r#"<a class="page" href="/explain/1/tar">tar(1)</a>"#)
+    );
+    assert!(
+        r.header(header::CONTENT_SECURITY_POLICY)
+            .contains("script-src 'self'")
+    );
+    assert!(
+        r.header(header::CONTENT_SECURITY_POLICY)
+            .contains("frame-ancestors 'none'")
+    );
+    assert_eq!(r.header(header::X_CONTENT_TYPE_OPTIONS), "nosniff");
+    assert_eq!(r.header(header::X_FRAME_OPTIONS), "DENY");
+}
+
+#[tokio::test]
+async fn the_page_escapes_what_it_is_given() {
+    let cmd = "echo '<script>alert(1)</script>' \"&\"";
+    let r = get(&format!("/explain?cmd={}", encode(cmd)), BROWSER).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(!r.body.contains("<script>alert"));
+    assert!(r.body.contains("&#60;script&#62;") || r.body.contains("&lt;script&gt;"));
+}
+
+#[tokio::test]
+async fn long_input_is_413_with_a_message() {
+    let long = "a".repeat(web::MAX_COMMAND_BYTES + 1);
+    let r = get(&format!("/explain?cmd={long}"), BROWSER).await;
+    assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(r.body.contains("16 KiB"));
+}
+
+#[tokio::test]
+async fn empty_query_goes_home() {
+    let r = get("/explain?cmd=+", BROWSER).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(r.header(header::LOCATION), "/");
+}
+
+#[tokio::test]
+async fn unknown_programs_get_similar_names() {
+    let r = get(
+        &format!("/explain?cmd={}", encode("tarr -xf a.tar")),
+        BROWSER,
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("documents <code>tarr</code>"), "{}", r.body);
+    assert!(r.body.contains(r#"<a href="/explain/tar">tar</a>"#));
+}
+
+#[tokio::test]
+async fn parse_errors_show_the_line_with_a_caret() {
+    let r = get(&format!("/explain?cmd={}", encode("echo \"abc")), BROWSER).await;
+    assert!(r.body.contains("Syntax error on line 1"), "{}", r.body);
+    // The caret stands under the opening quote that is never closed.
+    assert!(r.body.contains("echo &#34;abc\n     ^</pre>"), "{}", r.body);
+}
+
+#[tokio::test]
+async fn program_pages_list_every_option() {
+    for uri in ["/explain/tar", "/explain/1/tar"] {
+        let r = get(uri, BROWSER).await;
+        assert_eq!(r.status, StatusCode::OK, "{uri}");
+        assert!(r.body.contains("<h1>tar(1)</h1>"));
+        assert!(r.body.contains("--extract"));
+        assert!(r.body.contains("id=\"opt--file\"") || r.body.contains("id=\"opt-f\""));
+    }
+    let r = get("/explain/9/tar", BROWSER).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    assert!(r.body.contains("tar(9)"));
+    assert!(r.body.contains(r#"href="/explain/1/tar""#));
+    let r = get("/explain/srot", BROWSER).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    assert!(r.body.contains(r#"href="/explain/sort""#));
+}
+
+#[tokio::test]
+async fn home_has_a_search_box_and_examples() {
+    let r = get("/", BROWSER).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains(r#"action="/explain""#));
+    assert!(r.body.contains("/explain?cmd=tar%20-xzvf%20archive.tar.gz"));
+}
+
+#[tokio::test]
+async fn healthz_reports_the_index() {
+    let r = get("/healthz", None).await;
+    assert_eq!(r.status, StatusCode::OK);
+    let v = r.json();
+    assert_eq!(v["status"], "ok");
+    assert_eq!(v["pages"], 7);
+    assert_eq!(v["build_id"], "in-memory");
+}
+
+#[tokio::test]
+async fn static_files_are_cached() {
+    let page = get("/", BROWSER).await.body;
+    let start = page
+        .find("/static/style.css?v=")
+        .expect("the page links the CSS");
+    let url = &page[start..page[start..].find('"').unwrap() + start];
+    let r = get(url, None).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.header(header::CONTENT_TYPE).starts_with("text/css"));
+    assert!(r.header(header::CACHE_CONTROL).contains("max-age=31536000"));
+    let etag = r.header(header::ETAG).to_string();
+    let res = app()
+        .oneshot(
+            Request::get(url)
+                .header(header::IF_NONE_MATCH, &etag)
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::NOT_MODIFIED);
+    assert_eq!(
+        get("/static/nope.js", None).await.status,
+        StatusCode::NOT_FOUND
+    );
+}
+
+#[tokio::test]
+async fn unknown_routes_are_404() {
+    assert_eq!(get("/nope", BROWSER).await.status, StatusCode::NOT_FOUND);
+    let r = get("/nope", None).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    assert_eq!(r.json()["error"], "not found");
+}
