@@ -107,7 +107,10 @@ impl Drop for Client {
 #[test]
 fn bash_language_server_hover_shows_our_help() {
     let program = common::node_dir().join("node_modules/bash-language-server/out/cli.js");
-    if !common::tools_or_skip("bash-language-server hover test", &[program.clone()]) {
+    if !common::tools_or_skip(
+        "bash-language-server hover test",
+        std::slice::from_ref(&program),
+    ) {
         return;
     }
     let addr = common::start_server();
