@@ -44,6 +44,8 @@ async function open(options, cmd) {
   await page.goto(url(cmd));
   if (options.javaScriptEnabled !== false) {
     await page.waitForSelector('#explanation[data-drawn="true"]');
+    // Let any redraw queued by the first layout (fonts, resize) finish before measuring.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   }
   return { context, page, errors };
 }
