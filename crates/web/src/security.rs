@@ -41,3 +41,30 @@ pub fn layer(routes: Router) -> Router {
             HeaderValue::from_static("no-referrer"),
         ))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::body::Body;
+    use axum::http::Request;
+    use axum::routing::get;
+    use tower::ServiceExt;
+
+    #[tokio::test(start_paused = true)]
+    async fn slow_requests_time_out_with_headers() {
+        let app = layer(Router::new().route(
+            "/slow",
+            get(|| async {
+                tokio::time::sleep(REQUEST_TIMEOUT * 3).await;
+                "late"
+            }),
+        ));
+        let res = app
+            .oneshot(Request::get("/slow").body(Body::empty()).unwrap())
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::REQUEST_TIMEOUT);
+        assert_eq!(res.headers()[X_FRAME_OPTIONS], "DENY");
+        assert_eq!(res.headers()[CONTENT_SECURITY_POLICY], CSP);
+    }
+}
