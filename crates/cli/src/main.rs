@@ -6,6 +6,7 @@
 //! the command line turns that off: `explain -- index foo` explains a program called `index`.
 
 mod default_index;
+mod eval;
 mod render;
 
 use std::io::{IsTerminal, Read};
@@ -23,7 +24,7 @@ use clap::{Parser, Subcommand, ValueEnum};
     long_about = "Explain a shell command line from real man pages.\n\n\
         Every program, option, argument and piece of shell syntax is tied to the help that documents it, \
         taken from the man pages in the index. Nothing is run.",
-    args_conflicts_with_subcommands = true,
+    subcommand_precedence_over_arg = false,
     after_help = "Examples:\n  explain 'tar -xzvf x.tgz'\n  explain --json 'ls -la | sort -k5 -n'\n  \
         cat script.sh | explain -\n  explain index --output ~/man-index /usr/share/man\n  \
         explain --index ~/man-index 'gcloud compute instances create vm1'\n\n\
@@ -81,6 +82,21 @@ enum Command {
         #[arg(long, default_value = "127.0.0.1:8080", value_name = "HOST:PORT")]
         addr: std::net::SocketAddr,
     },
+    /// Measure how many option tokens of a corpus of real command lines are explained.
+    Eval {
+        /// A JSON-lines corpus such as tldr-commands.jsonl.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// How many programs to list, worst first.
+        #[arg(long, default_value_t = 20)]
+        worst: usize,
+        /// How many lines with unexplained options to list.
+        #[arg(long, default_value_t = 50)]
+        misses: usize,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -118,6 +134,16 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             web::run(addr, store)?;
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Eval {
+            file,
+            worst,
+            misses,
+            json,
+        }) => {
+            let store = default_index::open(cli.index.as_deref())?;
+            eval::run(&store, &file, worst, misses, json)?;
+            Ok(ExitCode::SUCCESS)
+        }
         None => explain(&cli),
     }
 }
@@ -143,7 +169,7 @@ fn explain(cli: &Cli) -> anyhow::Result<ExitCode> {
     let store = default_index::open(cli.index.as_deref())?;
     let ex = matcher::explain(&line, &store);
     if cli.json {
-        println!("{}", serde_json::to_string_pretty(&ex)?);
+        emit(&format!("{}\n", serde_json::to_string_pretty(&ex)?));
         return Ok(ExitCode::SUCCESS);
     }
     let color = match cli.color {
@@ -158,7 +184,7 @@ fn explain(cli: &Cli) -> anyhow::Result<ExitCode> {
         .map(|(w, _)| w.0 as usize)
         .unwrap_or(80)
         .clamp(40, 120);
-    print!("{}", render::render(&ex, &render::Style { color, width }));
+    emit(&render::render(&ex, &render::Style { color, width }));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -202,7 +228,7 @@ fn index(output: &std::path::Path, paths: &[PathBuf], _quiet: bool) -> anyhow::R
         b.finish_and_clear();
     }
     let report = report.with_context(|| format!("writing the index to {}", output.display()))?;
-    println!(
+    emit(&format!(
         "indexed {} pages ({} options, {} aliases) from {} files in {:.2}s (reading {:.2}s) into {}",
         report.pages,
         report.options,
@@ -211,14 +237,22 @@ fn index(output: &std::path::Path, paths: &[PathBuf], _quiet: bool) -> anyhow::R
         report.elapsed.as_secs_f64(),
         report.read_time.as_secs_f64(),
         output.display()
-    );
+    ));
     if !report.skipped.is_empty() {
-        println!("skipped {} files:", report.skipped.len());
+        let mut text = format!("skipped {} files:\n", report.skipped.len());
         for s in &report.skipped {
-            println!("  {}: {}", s.file, s.reason);
+            text.push_str(&format!("  {}: {}\n", s.file, s.reason));
         }
+        emit(&text);
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes to standard output; a closed pipe (`explain ... | head`) ends the output quietly.
+fn emit(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes()).and_then(|_| out.flush());
 }
 
 fn dump_options(index: Option<&std::path::Path>) -> anyhow::Result<ExitCode> {

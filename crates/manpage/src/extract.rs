@@ -229,3 +229,10 @@ fn push(
         line,
     });
 }
+
+/// Every option defined in `blocks` (a builtin's body, for example), attributed to `section`.
+pub fn options_in(blocks: &[Block], section: &str) -> Vec<OptionDef> {
+    let mut out = Vec::new();
+    walk(blocks, section, &mut out);
+    out
+}

@@ -4,12 +4,14 @@
 //! syntax. Reading is deterministic: definitions are recognised by their shape in the tree,
 //! whatever tool generated the page, and a head that is not clearly an option is left out.
 
+mod builtins;
 mod extract;
 pub mod head;
 pub mod model;
 mod names;
 mod operands;
 mod shell_topics;
+mod subcommands;
 
 pub use model::*;
 pub use names::name_and_section;
@@ -29,11 +31,12 @@ pub fn read(doc: &roff::Document, source: &str) -> Page {
     let options = extract::options(doc);
     let synopsis = operands::synopsis(doc);
     let operands = operands::operands(doc, &names, &options, &synopsis);
-    let shell_topics = if name == "bash" {
-        shell_topics::topics(doc).0
+    let (shell_topics, builtins) = if name == "bash" {
+        (shell_topics::topics(doc).0, builtins::read(doc, source))
     } else {
-        Vec::new()
+        (Vec::new(), Vec::new())
     };
+    let subcommands = subcommands::read(doc, &synopsis);
     Page {
         name,
         section,
@@ -44,7 +47,10 @@ pub fn read(doc: &roff::Document, source: &str) -> Page {
         synopsis,
         options,
         operands,
+        subcommands,
         shell_topics,
+        builtins,
+        cited_as: None,
     }
 }
 

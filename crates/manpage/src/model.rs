@@ -102,6 +102,20 @@ pub struct Operand {
     pub optional: bool,
     /// What documents it: an OPERANDS item, a DESCRIPTION paragraph that names it, or the synopsis line.
     pub help: Help,
+    /// Whether the words from here on are a command the program runs (`sudo ... command [arg ...]`).
+    #[serde(default)]
+    pub starts_command: bool,
+}
+
+/// A command of the program documented inside its page (`systemctl restart`, `apt-get install`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Subcommand {
+    /// The command word, e.g. `restart`.
+    pub name: String,
+    /// The definition head as printed (`restart PATTERN...`).
+    pub head: Text,
+    /// The description.
+    pub help: Help,
 }
 
 /// A piece of shell syntax documented by bash(1), e.g. `pipe` or `redirect.output`.
@@ -138,12 +152,24 @@ pub struct Page {
     pub operands: Vec<Operand>,
     /// Shell syntax topics (only bash(1) has them).
     pub shell_topics: Vec<ShellTopic>,
+    /// Commands of the program defined in its COMMANDS sections.
+    #[serde(default)]
+    pub subcommands: Vec<Subcommand>,
+    /// Shell builtins documented inside this page (only bash(1) has them), each as a page of its own.
+    #[serde(default)]
+    pub builtins: Vec<Page>,
+    /// How to cite the page when it is part of another (a builtin: `bash(1)`).
+    #[serde(default)]
+    pub cited_as: Option<String>,
 }
 
 impl Page {
-    /// `name(section)`, as pages are cited.
+    /// `name(section)`, as pages are cited; a builtin cites the page that documents it.
     pub fn citation(&self) -> String {
-        format!("{}({})", self.name, self.section)
+        match &self.cited_as {
+            Some(c) => c.clone(),
+            None => format!("{}({})", self.name, self.section),
+        }
     }
 
     /// The option with this exact spelling.

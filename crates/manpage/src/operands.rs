@@ -80,12 +80,31 @@ fn tokens(form: &str) -> Vec<String> {
 }
 
 /// The operands of the first synopsis form that has any.
-pub fn operands(
-    doc: &Document,
-    names: &[String],
-    options: &[OptionDef],
-    forms: &[Text],
-) -> Vec<Operand> {
+pub fn operands(doc: &Document, names: &[String], options: &[OptionDef], forms: &[Text]) -> Vec<Operand> {
+    let Some((mut found, form)) = parse_forms(names, options, forms) else {
+        return Vec::new();
+    };
+    for op in &mut found {
+        op.help = operand_help(doc, &op.name, form);
+    }
+    found
+}
+
+/// The operands of the first form that has any, with `help` as their help (builtins).
+pub fn operands_with_help(names: &[String], options: &[OptionDef], forms: &[Text], help: &Help) -> Vec<Operand> {
+    let Some((mut found, _)) = parse_forms(names, options, forms) else {
+        return Vec::new();
+    };
+    for op in &mut found {
+        op.help = help.clone();
+    }
+    found
+}
+
+/// Operands (without help) of the first synopsis form that has any, and that form.
+/// A form whose operands include a command (`sudo ... [command [arg ...]]`) wins over earlier ones.
+fn parse_forms<'f>(names: &[String], options: &[OptionDef], forms: &'f [Text]) -> Option<(Vec<Operand>, &'f Text)> {
+    let mut first: Option<(Vec<Operand>, &Text)> = None;
     for form in forms {
         let plain = form.plain();
         let toks = tokens(&plain);
@@ -96,7 +115,7 @@ pub fn operands(
                 skip_next = false;
                 continue;
             }
-            if tok.starts_with('-') || tok.starts_with('+') {
+            if tok.starts_with('-') || (tok.starts_with('+') && !tok[1..].starts_with(|c: char| c.is_ascii_uppercase())) {
                 let flag = tok.split('=').next().unwrap_or(tok);
                 skip_next = !tok.contains('=')
                     && options
@@ -132,17 +151,49 @@ pub fn operands(
                 add_operand(&alt, optional, names, &mut found);
             }
         }
-        if !found.is_empty() {
-            for op in &mut found {
-                op.help = operand_help(doc, &op.name, form);
+        // A command operand runs a command only when what follows is its arguments
+        // (`COMMAND [ARG]...`); systemctl's `COMMAND [UNIT...]` names one of its own commands.
+        let n = found.len();
+        for i in 0..n {
+            if found[i].starts_command {
+                found[i].starts_command = found.get(i + 1).is_none_or(|next| is_args(&next.name)) && i + 2 >= n;
             }
-            return found;
+        }
+        if found.iter().any(|o| o.starts_command) {
+            return Some((found, form));
+        }
+        if first.is_none() && !found.is_empty() {
+            first = Some((found, form));
         }
     }
-    Vec::new()
+    first
 }
 
 fn add_operand(tok: &str, optional: bool, names: &[String], found: &mut Vec<Operand>) {
+    // `[command [arg ...]]`: the first word, then what is nested inside.
+    if tok.starts_with('[') && tok.ends_with(']') && tok[1..tok.len() - 1].contains(char::is_whitespace) {
+        let inner = &tok[1..tok.len() - 1];
+        let parts = tokens(inner);
+        // `[-g group]`, `[ -f FORMAT ]`: an option and its argument, not operands.
+        if parts.first().is_some_and(|p| p.starts_with(['-', '+', '|'])) {
+            return;
+        }
+        let mut last: Option<usize> = None;
+        for part in parts {
+            if part == "..." || part == "…" {
+                if let Some(i) = last {
+                    found[i].variadic = true;
+                }
+                continue;
+            }
+            let before = found.len();
+            add_operand(&part, true, names, found);
+            if found.len() > before {
+                last = Some(found.len() - 1);
+            }
+        }
+        return;
+    }
     let variadic = tok.contains("...") || tok.contains('…');
     let inner = tok
         .trim_end_matches("...")
@@ -152,7 +203,7 @@ fn add_operand(tok: &str, optional: bool, names: &[String], found: &mut Vec<Oper
         .trim_end_matches(']')
         .trim_end_matches("...")
         .trim_end_matches('…');
-    if inner.starts_with('-') || inner.starts_with('+') || inner.is_empty() {
+    if inner.starts_with('-') || inner.is_empty() || (inner.starts_with('+') && !inner[1..].starts_with(|c: char| c.is_ascii_uppercase())) {
         return;
     }
     let upper = inner.to_ascii_uppercase();
@@ -165,7 +216,7 @@ fn add_operand(tok: &str, optional: bool, names: &[String], found: &mut Vec<Oper
     }
     if !inner
         .chars()
-        .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '<' | '>' | '@' | ':' | '.' | '/'))
+        .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '<' | '>' | '@' | ':' | '.' | '/' | '=' | '+'))
     {
         return;
     }
@@ -178,7 +229,20 @@ fn add_operand(tok: &str, optional: bool, names: &[String], found: &mut Vec<Oper
         variadic,
         optional,
         help: Vec::new(),
+        starts_command: starts_command(inner),
     });
+}
+
+/// Whether an operand's name is the arguments of a command.
+fn is_args(name: &str) -> bool {
+    let bare = name.trim_matches(|c| c == '<' || c == '>').to_ascii_lowercase();
+    matches!(bare.as_str(), "arg" | "args" | "argument" | "arguments" | "initial-arguments" | "command-args")
+}
+
+/// Whether an operand's name says the words from there on are a command to run.
+fn starts_command(name: &str) -> bool {
+    let bare = name.trim_matches(|c| c == '<' || c == '>').to_ascii_lowercase();
+    matches!(bare.as_str(), "command" | "utility" | "program" | "cmd" | "prog" | "command-line" | "commandline")
 }
 
 fn operand_help(doc: &Document, name: &str, form: &Text) -> Help {

@@ -1,57 +1,53 @@
-//! Matching the words of one simple command against its page: program, sub-commands, options
-//! (bundled, attached, `=value`, abbreviated), option arguments and operands.
+//! Matching the words of one simple command against its page: the program (a shell function, a
+//! bash builtin or a page), sub-commands, options (bundled, attached, `=value`, abbreviated),
+//! option arguments, operands, and the commands that wrappers run (`sudo`, `xargs`,
+//! `find -exec ... ;`).
 
+use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::Arc;
 
+use manpage::{ArgumentNeed, FlagStyle, OptionDef, Page};
+use roff::{Font, Text};
+
 use crate::pages::Lookup;
 use crate::{Kind, Piece};
-use manpage::{ArgumentNeed, FlagStyle, OptionDef, Page};
 
-/// The page of a program word: `tar`, `/usr/bin/tar`, `printf.1`.
-pub fn program_page(lookup: &Lookup, word: &str) -> Option<Arc<Page>> {
-    if word.is_empty() {
-        return None;
-    }
-    let base = word.rsplit('/').next().unwrap_or(word);
-    if base.is_empty() {
-        return None;
-    }
-    if let Some(p) = lookup.page(base) {
-        return Some(p);
-    }
-    let (name, section) = base.rsplit_once('.')?;
-    if section.starts_with(|c: char| c.is_ascii_digit()) {
-        return lookup.page_in(name, section);
-    }
-    None
+/// What the matcher needs while it walks the commands of one script.
+pub struct Context<'l, 'a> {
+    /// Page lookups.
+    pub lookup: &'l Lookup<'a>,
+    /// Shell functions defined in the script.
+    pub functions: &'l HashSet<String>,
+    /// The last group number handed out.
+    pub last_group: usize,
+    /// The pieces found so far.
+    pub out: Vec<Piece>,
 }
 
-fn option_piece(
+fn piece(
     range: Range<usize>,
+    kind: Kind,
     group: usize,
+    help: Vec<Text>,
     page: &Page,
-    opt: &OptionDef,
-    flag: &str,
+    option: Option<String>,
 ) -> Piece {
-    let mut help = Vec::with_capacity(opt.help.len() + 1);
-    help.push(opt.head.clone());
-    help.extend(opt.help.iter().cloned());
     Piece {
         range,
-        kind: Kind::Option,
+        kind,
         group,
         help: Some(help),
         page: Some(page.citation()),
-        option: Some(flag.to_string()),
+        option,
     }
 }
 
-fn argument_piece(range: Range<usize>, group: usize, page: &Page, opt: &OptionDef) -> Piece {
-    let mut p = option_piece(range, group, page, opt, "");
-    p.kind = Kind::Argument;
-    p.option = None;
-    p
+fn option_help(opt: &OptionDef) -> Vec<Text> {
+    let mut help = Vec::with_capacity(opt.help.len() + 1);
+    help.push(opt.head.clone());
+    help.extend(opt.help.iter().cloned());
+    help
 }
 
 fn unknown(range: Range<usize>, group: usize) -> Piece {
@@ -63,6 +59,15 @@ fn unknown(range: Range<usize>, group: usize) -> Piece {
         page: None,
         option: None,
     }
+}
+
+/// The help of a program span: its NAME line, or for a builtin its synopsis and first paragraph.
+fn program_help(page: &Page) -> Vec<Text> {
+    let mut help = vec![page.name_line.clone()];
+    if page.cited_as.is_some() && !page.description.is_empty() {
+        help.push(Text::from_run(page.description.clone(), Font::Roman));
+    }
+    help
 }
 
 /// The option spelled exactly `flag`.
@@ -97,218 +102,437 @@ fn takes_required(opt: &OptionDef) -> bool {
         .is_some_and(|a| a.need == ArgumentNeed::Required)
 }
 
-/// Matches a simple command's words: the program (already at `words[0]`), sub-commands, then
-/// options and operands.
-pub fn explain_words(words: &[shell::Word], group: usize, lookup: &Lookup, out: &mut Vec<Piece>) {
-    let Some(first) = words.first() else { return };
-    let Some(mut page) = program_page(lookup, &first.value) else {
-        out.push(unknown(first.range.clone(), group));
-        for w in &words[1..] {
-            out.push(unknown(w.range.clone(), group));
+/// An option whose argument is a command ended by `;` or `+` (find's `-exec command ;`).
+fn runs_command_until_terminator(opt: &OptionDef) -> bool {
+    let head = opt.head.plain();
+    opt.argument
+        .as_ref()
+        .is_some_and(|a| a.name.eq_ignore_ascii_case("command"))
+        && (head.contains(';') || head.contains('+'))
+}
+
+impl Context<'_, '_> {
+    fn new_group(&mut self) -> usize {
+        self.last_group += 1;
+        self.last_group
+    }
+
+    /// The page of a program word: a builtin when bash would run one (`external` false and no
+    /// slash), else the page of the file name (`/usr/bin/tar` → tar), else `name.section`.
+    fn program_page(&self, word: &str, external: bool) -> Option<Arc<Page>> {
+        let lookup = self.lookup;
+        if word.is_empty() {
+            return None;
         }
-        return;
-    };
-    out.push(Piece {
-        range: first.range.clone(),
-        kind: Kind::Program,
-        group,
-        help: Some(vec![page.name_line.clone()]),
-        page: Some(page.citation()),
-        option: None,
-    });
-    let mut idx = 1;
-    // Sub-commands with pages of their own: git commit → git-commit, gcloud compute → gcloud_compute.
-    while let Some(w) = words.get(idx) {
-        if w.value.starts_with('-')
-            || w.value.is_empty()
-            || !w
-                .value
+        if !external
+            && !word.contains('/')
+            && let Some(b) = lookup.builtin(word)
+        {
+            return Some(b);
+        }
+        let base = word.rsplit('/').next().unwrap_or(word);
+        if base.is_empty() {
+            return None;
+        }
+        if let Some(p) = lookup.page(base) {
+            return Some(p);
+        }
+        let (name, section) = base.rsplit_once('.')?;
+        if section.starts_with(|c: char| c.is_ascii_digit()) {
+            return lookup.page_in(name, section);
+        }
+        None
+    }
+
+    /// Explains one simple command. `external` is set for commands run by another program
+    /// (`sudo`, `xargs`, `find -exec`), which never run shell builtins or functions.
+    pub fn command(&mut self, words: &[shell::Word], group: usize, external: bool) {
+        let Some(first) = words.first() else { return };
+        if !external && self.functions.contains(&first.value) {
+            let help = self.lookup.topic("function-call");
+            match help {
+                Some((page, topic)) => self.out.push(piece(
+                    first.range.clone(),
+                    Kind::Program,
+                    group,
+                    topic.help,
+                    &page,
+                    None,
+                )),
+                None => self.out.push(unknown(first.range.clone(), group)),
+            }
+            for w in &words[1..] {
+                self.out.push(unknown(w.range.clone(), group));
+            }
+            return;
+        }
+        let Some(page) = self.program_page(&first.value, external) else {
+            self.out.push(unknown(first.range.clone(), group));
+            for w in &words[1..] {
+                self.out.push(unknown(w.range.clone(), group));
+            }
+            return;
+        };
+        self.out.push(piece(
+            first.range.clone(),
+            Kind::Program,
+            group,
+            program_help(&page),
+            &page,
+            None,
+        ));
+        self.arguments(&words[1..], group, page);
+    }
+
+    /// A sub-command page for `word` under `page`: `git-commit`, `gcloud_compute`, or the only
+    /// (or first) page the word abbreviates (`ip addr` → ip-address).
+    fn subcommand_page(&self, page: &Page, word: &str) -> Option<Arc<Page>> {
+        if word.is_empty()
+            || !word
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+            || page.cited_as.is_some()
         {
-            break;
+            return None;
         }
-        let sub = [
-            format!("{}-{}", page.name, w.value),
-            format!("{}_{}", page.name, w.value.replace('-', "_")),
-        ]
-        .iter()
-        .find_map(|n| lookup.page(n).filter(|p| &p.name == n));
-        let Some(sub) = sub else { break };
-        out.push(Piece {
-            range: w.range.clone(),
-            kind: Kind::Subcommand,
-            group,
-            help: Some(vec![sub.name_line.clone()]),
-            page: Some(sub.citation()),
-            option: None,
-        });
-        page = sub;
-        idx += 1;
-    }
-    explain_arguments(&words[idx..], group, &page, out);
-}
-
-/// Options and operands of one page.
-fn explain_arguments(words: &[shell::Word], group: usize, page: &Page, out: &mut Vec<Piece>) {
-    let mut end_of_options = false;
-    let mut positional: Vec<&shell::Word> = Vec::new();
-    let mut i = 0;
-    while i < words.len() {
-        let w = &words[i];
-        let v = w.value.as_str();
-        i += 1;
-        if !end_of_options && v == "--" {
-            end_of_options = true;
-            match exact(page, "--") {
-                Some(o) => out.push(option_piece(w.range.clone(), group, page, o, "--")),
-                None => out.push(unknown(w.range.clone(), group)),
+        for name in [
+            format!("{}-{}", page.name, word),
+            format!("{}_{}", page.name, word.replace('-', "_")),
+        ] {
+            if let Some(p) = self.lookup.page(&name).filter(|p| p.name == name) {
+                return Some(p);
             }
-            continue;
         }
-        let dashed = !end_of_options && (v.starts_with('-') || v.starts_with('+')) && v.len() > 1;
-        if dashed {
-            let (name, value) = match v.split_once('=') {
-                Some((n, val)) if n.len() > 1 => (n, Some(val)),
-                _ => (v, None),
-            };
-            // The whole word (before any `=`) as one option: `--file`, `-name`, `-x`.
-            let whole = exact(page, name)
-                .map(|o| (o, name.to_string()))
-                .or_else(|| {
-                    if name.starts_with("--") {
-                        abbreviated(page, name)
-                    } else {
-                        None
-                    }
-                });
-            if let Some((opt, flag)) = whole {
-                out.push(option_piece(w.range.clone(), group, page, opt, &flag));
-                if value.is_none()
-                    && takes_required(opt)
-                    && let Some(arg) = words.get(i)
-                {
-                    out.push(argument_piece(arg.range.clone(), group, page, opt));
-                    i += 1;
+        if word.len() >= 2 {
+            let prefix = format!("{}-{}", page.name, word);
+            if let Some(name) = self.lookup.names_with_prefix(&prefix).into_iter().next() {
+                return self.lookup.page(&name).filter(|p| p.name == name);
+            }
+        }
+        None
+    }
+
+    /// Options, operands, sub-commands and nested commands of one page.
+    fn arguments(&mut self, words: &[shell::Word], group: usize, page: Arc<Page>) {
+        let mut end_of_options = false;
+        let mut positional: Vec<&shell::Word> = Vec::new();
+        let nests = page.operands.iter().any(|o| o.starts_command)
+            && !self.lookup.has_subcommand_pages(&page.name);
+        let mut i = 0;
+        while i < words.len() {
+            let w = &words[i];
+            let v = w.value.as_str();
+            i += 1;
+            if !end_of_options && v == "--" {
+                end_of_options = true;
+                match exact(&page, "--") {
+                    Some(o) => self.out.push(piece(
+                        w.range.clone(),
+                        Kind::Option,
+                        group,
+                        option_help(o),
+                        &page,
+                        Some("--".into()),
+                    )),
+                    None => self.out.push(unknown(w.range.clone(), group)),
                 }
                 continue;
             }
-            if name.starts_with("--") {
-                out.push(unknown(w.range.clone(), group));
-                continue;
+            let dashed =
+                !end_of_options && (v.starts_with('-') || v.starts_with('+')) && v.len() > 1;
+            if dashed {
+                let (name, value) = match v.split_once('=') {
+                    Some((n, val)) if n.len() > 1 => (n, Some(val)),
+                    _ => (v, None),
+                };
+                let whole = exact(&page, name)
+                    .map(|o| (o, name.to_string()))
+                    .or_else(|| {
+                        if name.starts_with("--") {
+                            abbreviated(&page, name)
+                        } else {
+                            None
+                        }
+                    });
+                if let Some((opt, flag)) = whole {
+                    self.out.push(piece(
+                        w.range.clone(),
+                        Kind::Option,
+                        group,
+                        option_help(opt),
+                        &page,
+                        Some(flag),
+                    ));
+                    if runs_command_until_terminator(opt) {
+                        i += self.terminated_command(&words[i..], group, &page, opt);
+                        continue;
+                    }
+                    if value.is_none()
+                        && takes_required(opt)
+                        && let Some(arg) = words.get(i)
+                    {
+                        self.out.push(piece(
+                            arg.range.clone(),
+                            Kind::Argument,
+                            group,
+                            option_help(opt),
+                            &page,
+                            None,
+                        ));
+                        i += 1;
+                    }
+                    continue;
+                }
+                if name.starts_with("--") {
+                    self.out.push(unknown(w.range.clone(), group));
+                    continue;
+                }
+                if let Some(consumed) = self.bundle(w, &words[i..], group, &page, &v[..1]) {
+                    i += consumed;
+                    continue;
+                }
+                // `+FORMAT` (date) is an operand when no `+` option matches.
+                if !(v.starts_with('+') && page.operands.iter().any(|o| o.name.starts_with('+'))) {
+                    self.out.push(unknown(w.range.clone(), group));
+                    continue;
+                }
             }
-            // A bundle of short options: -xzvf, -n1, -ofile.
-            if let Some(consumed) = bundle(w, words.get(i), group, page, out) {
-                i += consumed;
-                continue;
+            // A positional word: a sub-command, an old-style letter bundle, a nested command or an operand.
+            if positional.is_empty() && !end_of_options {
+                if let Some(sub) = self.subcommand_page(&page, v) {
+                    self.out.push(piece(
+                        w.range.clone(),
+                        Kind::Subcommand,
+                        group,
+                        vec![sub.name_line.clone()],
+                        &sub,
+                        None,
+                    ));
+                    self.arguments(&words[i..], group, sub);
+                    return;
+                }
+                if i == 1
+                    && allows_dashless_bundle(&page)
+                    && let Some(consumed) = self.bundle(w, &words[i..], group, &page, "-")
+                {
+                    i += consumed;
+                    continue;
+                }
             }
-            out.push(unknown(w.range.clone(), group));
-            continue;
-        }
-        positional.push(w);
-    }
-    assign_operands(&positional, group, page, out);
-}
-
-/// Which operand each positional word is. With fewer words than operands, the required
-/// operands are filled first, then optional ones from the right, as in `cal [[month] year]`.
-fn assign_operands(words: &[&shell::Word], group: usize, page: &Page, out: &mut Vec<Piece>) {
-    let ops = &page.operands;
-    let mut chosen: Vec<usize> = (0..ops.len()).collect();
-    if words.len() < ops.len() {
-        let mut keep = vec![false; ops.len()];
-        let mut left = words.len();
-        for (i, op) in ops.iter().enumerate() {
-            if !op.optional && left > 0 {
-                keep[i] = true;
-                left -= 1;
-            }
-        }
-        for i in (0..ops.len()).rev() {
-            if left == 0 {
+            if nests && self.operand_starts_command(&page, &positional, w) {
+                let inner = self.new_group();
+                self.command(&words[i - 1..], inner, true);
                 break;
             }
-            if !keep[i] {
-                keep[i] = true;
-                left -= 1;
+            positional.push(w);
+        }
+        self.assign_operands(&positional, group, &page);
+    }
+
+    /// With operands filled in order, whether `w` (after the words in `before`) is the operand
+    /// that starts a command. `NAME=VALUE` operands only take words with `=`.
+    fn operand_starts_command(
+        &self,
+        page: &Page,
+        before: &[&shell::Word],
+        w: &shell::Word,
+    ) -> bool {
+        let ops = &page.operands;
+        let mut p = 0;
+        for word in before.iter().copied().chain(std::iter::once(w)) {
+            while p < ops.len() && ops[p].name.contains('=') && !word.value.contains('=') {
+                p += 1;
+            }
+            let Some(op) = ops.get(p) else { return false };
+            if std::ptr::eq(word, w) {
+                return op.starts_command;
+            }
+            if !op.variadic {
+                p += 1;
             }
         }
-        chosen = (0..ops.len()).filter(|&i| keep[i]).collect();
+        false
     }
-    for (k, w) in words.iter().enumerate() {
-        let op = chosen
-            .get(k)
-            .map(|&i| &ops[i])
-            .or_else(|| ops.last().filter(|o| o.variadic));
-        match op {
-            Some(op) if !op.help.is_empty() => out.push(Piece {
-                range: w.range.clone(),
-                kind: Kind::Argument,
-                group,
-                help: Some(op.help.clone()),
-                page: Some(page.citation()),
-                option: None,
-            }),
-            _ => out.push(unknown(w.range.clone(), group)),
+
+    /// The command run by an option such as `-exec`, up to its terminator (`;` or `+`), which
+    /// is tied to the option's help. Returns the words used.
+    fn terminated_command(
+        &mut self,
+        words: &[shell::Word],
+        group: usize,
+        page: &Arc<Page>,
+        opt: &OptionDef,
+    ) -> usize {
+        let end = words.iter().position(|w| w.value == ";" || w.value == "+");
+        let inner_words = &words[..end.unwrap_or(words.len())];
+        if !inner_words.is_empty() {
+            let inner = self.new_group();
+            self.command(inner_words, inner, true);
         }
+        match end {
+            Some(e) => {
+                self.out.push(piece(
+                    words[e].range.clone(),
+                    Kind::Argument,
+                    group,
+                    option_help(opt),
+                    page,
+                    None,
+                ));
+                e + 1
+            }
+            None => words.len(),
+        }
+    }
+
+    /// Which operand each positional word is. With fewer words than operands, required operands
+    /// are filled first, then optional ones from the right, as in `cal [[month] year]`.
+    fn assign_operands(&mut self, words: &[&shell::Word], group: usize, page: &Page) {
+        let ops = &page.operands;
+        let mut chosen: Vec<usize> = (0..ops.len()).collect();
+        if words.len() < ops.len() {
+            let mut keep = vec![false; ops.len()];
+            let mut left = words.len();
+            for (i, op) in ops.iter().enumerate() {
+                if !op.optional && left > 0 {
+                    keep[i] = true;
+                    left -= 1;
+                }
+            }
+            for i in (0..ops.len()).rev() {
+                if left == 0 {
+                    break;
+                }
+                if !keep[i] {
+                    keep[i] = true;
+                    left -= 1;
+                }
+            }
+            chosen = (0..ops.len()).filter(|&i| keep[i]).collect();
+        }
+        for (k, w) in words.iter().enumerate() {
+            let op = chosen
+                .get(k)
+                .map(|&i| &ops[i])
+                .or_else(|| ops.last().filter(|o| o.variadic));
+            match op {
+                Some(op) if !op.help.is_empty() => self.out.push(piece(
+                    w.range.clone(),
+                    Kind::Argument,
+                    group,
+                    op.help.clone(),
+                    page,
+                    None,
+                )),
+                _ => self.out.push(unknown(w.range.clone(), group)),
+            }
+        }
+    }
+
+    /// Splits a bundle of short options (`-xzvf`, `-n1`, `-ofile`, or dashless `xzvf` where the
+    /// page allows it; `prefix` is the dash the letters take). Returns how many following words
+    /// were used as arguments, or `None` when the first letter is not a documented option.
+    fn bundle(
+        &mut self,
+        w: &shell::Word,
+        rest: &[shell::Word],
+        group: usize,
+        page: &Page,
+        prefix: &str,
+    ) -> Option<usize> {
+        let v = &w.value;
+        let skip = usize::from(v.starts_with(['-', '+']));
+        let letters: Vec<(usize, char)> = v.char_indices().skip(skip).collect();
+        let (_, first) = *letters.first()?;
+        let first_opt = exact(page, &format!("{prefix}{first}"))?;
+        // Offsets map from the value to the raw word only when the word is unquoted.
+        if w.quoted || w.range.len() != v.len() {
+            self.out.push(piece(
+                w.range.clone(),
+                Kind::Option,
+                group,
+                option_help(first_opt),
+                page,
+                Some(format!("{prefix}{first}")),
+            ));
+            return Some(0);
+        }
+        if skip == 0
+            && !letters
+                .iter()
+                .all(|(_, c)| exact(page, &format!("{prefix}{c}")).is_some())
+        {
+            return None;
+        }
+        let base = w.range.start;
+        let mut used = 0;
+        for (k, &(off, c)) in letters.iter().enumerate() {
+            let flag = format!("{prefix}{c}");
+            let start = if k == 0 { base } else { base + off };
+            let letter_end = base + off + c.len_utf8();
+            let Some(opt) = exact(page, &flag) else {
+                self.out.push(unknown(start..letter_end, group));
+                continue;
+            };
+            let needs = opt.argument.as_ref().map(|a| a.need);
+            if skip == 1 && needs.is_some() && letter_end < w.range.end {
+                // The rest of the word is the argument: -n1, -I{}, -ofile.
+                self.out.push(piece(
+                    start..w.range.end,
+                    Kind::Option,
+                    group,
+                    option_help(opt),
+                    page,
+                    Some(flag),
+                ));
+                return Some(used);
+            }
+            self.out.push(piece(
+                start..letter_end,
+                Kind::Option,
+                group,
+                option_help(opt),
+                page,
+                Some(flag),
+            ));
+            let last = k + 1 == letters.len();
+            // `-xzvf a.tgz`: the last letter's argument is the next word; in old-style bundles
+            // (`tar cfv a.tar`) each argument-taking letter takes the next word in turn.
+            if needs == Some(ArgumentNeed::Required)
+                && (last || skip == 0)
+                && let Some(arg) = rest.get(used)
+            {
+                self.out.push(piece(
+                    arg.range.clone(),
+                    Kind::Argument,
+                    group,
+                    option_help(opt),
+                    page,
+                    None,
+                ));
+                used += 1;
+            }
+        }
+        Some(used)
     }
 }
 
-/// Splits `-xzvf` into letters. Returns how many following words were used as arguments, or
-/// `None` when the first letter is not a documented short option.
-fn bundle(
-    w: &shell::Word,
-    next: Option<&shell::Word>,
-    group: usize,
-    page: &Page,
-    out: &mut Vec<Piece>,
-) -> Option<usize> {
-    let v = &w.value;
-    let prefix = &v[..1];
-    // Offsets map from the value to the raw word only when the word is unquoted.
-    let raw_matches = !w.quoted && w.range.len() == v.len();
-    let letters: Vec<(usize, char)> = v.char_indices().skip(1).collect();
-    let (_, first) = *letters.first()?;
-    exact(page, &format!("{prefix}{first}"))?;
-    if !raw_matches {
-        // Quoted bundles are rare; explain the whole word by its first letter.
-        let opt = exact(page, &format!("{prefix}{first}"))?;
-        out.push(option_piece(
-            w.range.clone(),
-            group,
-            page,
-            opt,
-            &format!("{prefix}{first}"),
-        ));
-        return Some(0);
-    }
-    let base = w.range.start;
-    let mut k = 0;
-    while k < letters.len() {
-        let (off, c) = letters[k];
-        let flag = format!("{prefix}{c}");
-        let start = if k == 0 { base } else { base + off };
-        let letter_end = base + off + c.len_utf8();
-        match exact(page, &flag) {
-            Some(opt) => {
-                let needs = opt.argument.as_ref().map(|a| a.need);
-                if needs.is_some() && letter_end < w.range.end {
-                    // The rest of the word is the argument: -n1, -I{}, -ofile.
-                    out.push(option_piece(start..w.range.end, group, page, opt, &flag));
-                    return Some(0);
-                }
-                out.push(option_piece(start..letter_end, group, page, opt, &flag));
-                if needs == Some(ArgumentNeed::Required)
-                    && k + 1 == letters.len()
-                    && let Some(arg) = next
-                {
-                    out.push(argument_piece(arg.range.clone(), group, page, opt));
-                    return Some(1);
-                }
-            }
-            None => out.push(unknown(start..letter_end, group)),
-        }
-        k += 1;
-    }
-    Some(0)
+/// Whether the page's synopsis shows letter options without a dash as the first argument
+/// (`tar {A|c|d|r|t|u|x}[GnSkUWOmpsMBiajJzZhPlRvwo] [ARG...]`).
+fn allows_dashless_bundle(page: &Page) -> bool {
+    page.synopsis.iter().any(|form| {
+        let plain = form.plain();
+        let mut words = plain.split_whitespace();
+        let _program = words.next();
+        words.next().is_some_and(|w| {
+            w.starts_with('{')
+                && w.contains('|')
+                && w.trim_start_matches('{')
+                    .split(['|', '}'])
+                    .next()
+                    .is_some_and(|first| {
+                        first.chars().count() == 1 && first.chars().all(|c| c.is_ascii_alphabetic())
+                    })
+        })
+    })
 }

@@ -9,6 +9,7 @@ mod command;
 mod explanation;
 mod pages;
 
+use std::collections::HashSet;
 use std::ops::Range;
 
 pub use explanation::{Explanation, JSON_VERSION, Kind, Problem, Span, escape_html, html, plain};
@@ -33,21 +34,41 @@ pub fn explain(source: &str, pages: &dyn PageSource) -> Explanation {
     let lookup = Lookup::new(pages);
     let mut pieces: Vec<Piece> = Vec::new();
 
-    for (i, cmd) in script.commands.iter().enumerate() {
-        let group = i + 1;
+    let functions: HashSet<String> = script
+        .syntax
+        .iter()
+        .filter(|s| s.kind == SyntaxKind::FunctionName)
+        .map(|s| source[s.range.clone()].to_string())
+        .collect();
+    let mut ctx = command::Context {
+        lookup: &lookup,
+        functions: &functions,
+        last_group: 0,
+        out: Vec::new(),
+    };
+    for cmd in &script.commands {
         for a in &cmd.assignments {
-            pieces.push(topic_piece(
+            ctx.out.push(topic_piece(
                 &lookup,
                 a.range.clone(),
                 Kind::Assignment,
                 "assignment",
             ));
+            expansion_pieces(&lookup, source, a, &mut ctx.out);
         }
         for r in &cmd.redirects {
-            redirect_pieces(&lookup, source, r, &mut pieces);
+            redirect_pieces(&lookup, source, r, &mut ctx.out);
         }
-        command::explain_words(&cmd.words, group, &lookup, &mut pieces);
+        for w in &cmd.words {
+            expansion_pieces(&lookup, source, w, &mut ctx.out);
+        }
+        if !cmd.words.is_empty() {
+            let group = ctx.last_group + 1;
+            ctx.last_group = group;
+            ctx.command(&cmd.words, group, false);
+        }
     }
+    pieces.append(&mut ctx.out);
     let mut openers: Vec<&str> = Vec::new();
     for syn in &script.syntax {
         let text = &source[syn.range.clone()];
@@ -135,6 +156,49 @@ fn topic_piece(lookup: &Lookup, range: Range<usize>, kind: Kind, key: &str) -> P
             page: None,
             option: None,
         },
+    }
+}
+
+/// The expansions inside a word: `$x`, `${x:-y}`, `$@`, `$(...)`, `$((...))`, `<(...)`, and a
+/// leading `~`. Nested commands' own spans later cut these around themselves.
+fn expansion_pieces(lookup: &Lookup, source: &str, w: &shell::Word, out: &mut Vec<Piece>) {
+    for r in &w.expansions {
+        let text = &source[r.clone()];
+        let key = if text.starts_with("$((") {
+            "expansion.arithmetic"
+        } else if text.starts_with("$(") || text.starts_with('`') {
+            "expansion.command"
+        } else if text.starts_with("<(") || text.starts_with(">(") {
+            "expansion.process"
+        } else if text.starts_with("${") {
+            "expansion.parameter"
+        } else if let Some(name) = text.strip_prefix('$') {
+            match name {
+                "@" | "*" | "#" | "?" | "-" | "$" | "!" | "0" | "_" => {
+                    let key = format!("parameter.special.{name}");
+                    if lookup.topic(&key).is_some() {
+                        out.push(topic_piece(lookup, r.clone(), Kind::Expansion, &key));
+                        continue;
+                    }
+                    "parameter.special"
+                }
+                n if n.chars().all(|c| c.is_ascii_digit()) => "parameter.positional",
+                _ => "expansion.parameter",
+            }
+        } else {
+            continue;
+        };
+        out.push(topic_piece(lookup, r.clone(), Kind::Expansion, key));
+    }
+    let raw = &source[w.range.clone()];
+    if raw.starts_with('~') {
+        let end = raw.find('/').unwrap_or(raw.len());
+        out.push(topic_piece(
+            lookup,
+            w.range.start..w.range.start + end,
+            Kind::Expansion,
+            "expansion.tilde",
+        ));
     }
 }
 

@@ -11,6 +11,10 @@ use manpage::{Page, ShellTopic};
 pub trait PageSource {
     /// Every page with this name, best first.
     fn pages(&self, name: &str) -> Vec<Arc<Page>>;
+    /// Page names that start with `prefix`, sorted (for sub-command pages and abbreviations).
+    fn names_with_prefix(&self, _prefix: &str, _limit: usize) -> Vec<String> {
+        Vec::new()
+    }
 }
 
 impl PageSource for store::Store {
@@ -20,6 +24,9 @@ impl PageSource for store::Store {
             .into_iter()
             .map(Arc::new)
             .collect()
+    }
+    fn names_with_prefix(&self, prefix: &str, limit: usize) -> Vec<String> {
+        store::Store::names_with_prefix(self, prefix, limit)
     }
 }
 
@@ -47,12 +54,25 @@ impl PageSource for MemoryPages {
     fn pages(&self, name: &str) -> Vec<Arc<Page>> {
         self.by_name.get(name).cloned().unwrap_or_default()
     }
+    fn names_with_prefix(&self, prefix: &str, limit: usize) -> Vec<String> {
+        let mut names: Vec<String> = self
+            .by_name
+            .keys()
+            .filter(|n| n.starts_with(prefix))
+            .cloned()
+            .collect();
+        names.sort();
+        names.truncate(limit);
+        names
+    }
 }
 
 /// Lookups made during one explanation, remembered.
 pub struct Lookup<'a> {
     source: &'a dyn PageSource,
     cache: RefCell<HashMap<String, Vec<Arc<Page>>>>,
+    prefixes: RefCell<HashMap<String, Vec<String>>>,
+    builtins: RefCell<HashMap<String, Option<Arc<Page>>>>,
 }
 
 impl<'a> Lookup<'a> {
@@ -61,6 +81,8 @@ impl<'a> Lookup<'a> {
         Lookup {
             source,
             cache: RefCell::new(HashMap::new()),
+            prefixes: RefCell::new(HashMap::new()),
+            builtins: RefCell::new(HashMap::new()),
         }
     }
 
@@ -89,6 +111,45 @@ impl<'a> Lookup<'a> {
             .find(|p| p.section == section)
             .or_else(|| pages.iter().find(|p| p.section.starts_with(section)))
             .cloned()
+    }
+
+    /// Page names starting with `prefix`, remembered.
+    pub fn names_with_prefix(&self, prefix: &str) -> Vec<String> {
+        let key = format!("\0prefix:{prefix}");
+        if let Some(p) = self.prefixes.borrow().get(&key) {
+            return p.clone();
+        }
+        let names = self.source.names_with_prefix(prefix, 64);
+        self.prefixes.borrow_mut().insert(key, names.clone());
+        names
+    }
+
+    /// Whether some page is a sub-command page of `name` (`git-commit` for git).
+    pub fn has_subcommand_pages(&self, name: &str) -> bool {
+        !self.names_with_prefix(&format!("{name}-")).is_empty()
+            || !self.names_with_prefix(&format!("{name}_")).is_empty()
+    }
+
+    /// The bash(1) builtin with this name.
+    pub fn builtin(&self, name: &str) -> Option<Arc<Page>> {
+        if let Some(b) = self.builtins.borrow().get(name) {
+            return b.clone();
+        }
+        let found = self
+            .pages("bash")
+            .into_iter()
+            .find(|p| p.name == "bash")
+            .and_then(|bash| {
+                bash.builtins
+                    .iter()
+                    .find(|b| b.names.iter().any(|n| n == name))
+                    .cloned()
+            })
+            .map(Arc::new);
+        self.builtins
+            .borrow_mut()
+            .insert(name.to_string(), found.clone());
+        found
     }
 
     /// A shell-syntax topic from bash(1), with the page it came from.

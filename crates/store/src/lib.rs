@@ -218,6 +218,28 @@ impl Store {
             .is_ok_and(|n| n > 0)
     }
 
+    /// The names in the index that start with `prefix`, sorted, at most `limit` of them.
+    pub fn names_with_prefix(&self, prefix: &str, limit: usize) -> Vec<String> {
+        let searcher = self.reader.searcher();
+        let mut names = std::collections::BTreeSet::new();
+        for segment in searcher.segment_readers() {
+            let Ok(inverted) = segment.inverted_index(self.fields.name) else {
+                continue;
+            };
+            let Ok(mut stream) = inverted.terms().range().ge(prefix.as_bytes()).into_stream()
+            else {
+                continue;
+            };
+            while let Some((key, _)) = stream.next() {
+                if !key.starts_with(prefix.as_bytes()) || names.len() >= limit {
+                    break;
+                }
+                names.insert(String::from_utf8_lossy(key).to_string());
+            }
+        }
+        names.into_iter().take(limit).collect()
+    }
+
     /// Every page with this name (a page's own name or one of its aliases), best first: pages
     /// whose own name it is before aliases, then by section (1, 8, 6, others).
     pub fn pages(&self, name: &str) -> Result<Vec<Page>, StoreError> {

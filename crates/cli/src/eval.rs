@@ -1,0 +1,174 @@
+//! `explain eval FILE`: how much of real usage is explained. FILE is a JSON-lines corpus like
+//! ../shared/corpus/tldr-commands.jsonl: one object per line with `command`, `program`,
+//! `variant` and `segments: [{program, options}]`. Over the lines whose main program has a page,
+//! it reports the share of option tokens that the explanation ties to a documented option,
+//! overall and per program, and the lines with an unexplained option.
+
+use std::collections::{BTreeMap, HashMap};
+use std::io::BufRead;
+use std::path::Path;
+
+use anyhow::Context;
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct Record {
+    command: String,
+    program: String,
+    #[serde(default)]
+    variant: String,
+    #[serde(default)]
+    segments: Vec<Segment>,
+}
+
+#[derive(Deserialize)]
+struct Segment {
+    program: String,
+    options: Vec<String>,
+}
+
+#[derive(Default, Clone, Copy)]
+struct Tally {
+    explained: usize,
+    total: usize,
+    lines: usize,
+}
+
+/// Runs the evaluation and prints the report; `worst` programs and `misses` lines are listed.
+pub fn run(
+    store: &store::Store,
+    file: &Path,
+    worst: usize,
+    misses: usize,
+    json: bool,
+) -> anyhow::Result<()> {
+    let reader = std::io::BufReader::new(
+        std::fs::File::open(file).with_context(|| format!("cannot open {}", file.display()))?,
+    );
+    let mut has_page: HashMap<String, bool> = HashMap::new();
+    let mut known = |name: &str| -> bool {
+        let base = name.rsplit('/').next().unwrap_or(name).to_string();
+        *has_page
+            .entry(base.clone())
+            .or_insert_with(|| store.contains(&base))
+    };
+    let mut overall = Tally::default();
+    let mut per_program: BTreeMap<String, Tally> = BTreeMap::new();
+    let mut missed_lines: Vec<(String, Vec<String>)> = Vec::new();
+    let mut records = 0usize;
+    let mut lines_with_page = 0usize;
+    for (n, line) in reader.lines().enumerate() {
+        let line = line.with_context(|| format!("reading line {} of {}", n + 1, file.display()))?;
+        if line.trim().is_empty() || line.contains("\"_meta\"") {
+            continue;
+        }
+        let rec: Record = serde_json::from_str(&line)
+            .with_context(|| format!("line {} of {} is not a record", n + 1, file.display()))?;
+        if rec.variant == "long" {
+            continue;
+        }
+        records += 1;
+        let ex = matcher::explain(&rec.command, store);
+        if !known(&rec.program) {
+            continue;
+        }
+        lines_with_page += 1;
+        // The documented flags our explanation found, as a multiset.
+        let mut found: Vec<String> = ex
+            .spans
+            .iter()
+            .filter(|s| s.kind == matcher::Kind::Option)
+            .filter_map(|s| s.option.clone())
+            .collect();
+        let tally = per_program.entry(rec.program.clone()).or_default();
+        tally.lines += 1;
+        let mut missed = Vec::new();
+        for seg in &rec.segments {
+            if !known(&seg.program) {
+                continue;
+            }
+            for token in &seg.options {
+                overall.total += 1;
+                tally.total += 1;
+                let hit = found.iter().position(|f| f == token).or_else(|| {
+                    found.iter().position(|f| {
+                        f.len() > 1 && token.starts_with(f.as_str()) && !token.starts_with("--")
+                    })
+                });
+                match hit {
+                    Some(i) => {
+                        found.swap_remove(i);
+                        overall.explained += 1;
+                        tally.explained += 1;
+                    }
+                    None => missed.push(token.clone()),
+                }
+            }
+        }
+        if !missed.is_empty() {
+            missed_lines.push((rec.command.clone(), missed));
+        }
+    }
+    let share = |t: &Tally| {
+        if t.total == 0 {
+            1.0
+        } else {
+            t.explained as f64 / t.total as f64
+        }
+    };
+    let mut ranked: Vec<(&String, &Tally)> = per_program
+        .iter()
+        .filter(|(_, t)| t.total > t.explained)
+        .collect();
+    ranked.sort_by(|a, b| {
+        (b.1.total - b.1.explained)
+            .cmp(&(a.1.total - a.1.explained))
+            .then(a.0.cmp(b.0))
+    });
+    if json {
+        let report = serde_json::json!({
+            "records": records,
+            "lines_with_page": lines_with_page,
+            "option_tokens": overall.total,
+            "explained": overall.explained,
+            "share": share(&overall),
+            "worst": ranked.iter().take(worst).map(|(p, t)| serde_json::json!({
+                "program": p, "explained": t.explained, "total": t.total, "lines": t.lines, "share": share(t)
+            })).collect::<Vec<_>>(),
+            "missed_lines": missed_lines.iter().take(misses).map(|(c, m)| serde_json::json!({"command": c, "unexplained": m})).collect::<Vec<_>>(),
+        });
+        println!("{}", serde_json::to_string_pretty(&report)?);
+        return Ok(());
+    }
+    println!(
+        "records: {records} (variant \"long\" skipped); with a page for their program: {lines_with_page}"
+    );
+    println!(
+        "option tokens explained: {}/{} = {:.2}%",
+        overall.explained,
+        overall.total,
+        100.0 * share(&overall)
+    );
+    println!("\nprograms with the most unexplained option tokens:");
+    println!(
+        "  {:<24} {:>9} {:>7} {:>7}",
+        "program", "explained", "total", "share"
+    );
+    for (p, t) in ranked.iter().take(worst) {
+        println!(
+            "  {:<24} {:>9} {:>7} {:>6.1}%",
+            p,
+            t.explained,
+            t.total,
+            100.0 * share(t)
+        );
+    }
+    println!(
+        "\nlines with an unexplained option ({} in all):",
+        missed_lines.len()
+    );
+    for (c, m) in missed_lines.iter().take(misses) {
+        println!("  {}    [{}]", c, m.join(" "));
+    }
+    Ok(())
+}
