@@ -13,6 +13,10 @@ use crate::model::{Help, OptionDef};
 /// Sections whose lists never define options of the page's program.
 fn skipped_section(title: &str) -> bool {
     let t = title.to_ascii_uppercase();
+    // Examples show options in use, they do not define them (java's `-Xlog Usage Examples`).
+    if t.contains("EXAMPLE") {
+        return true;
+    }
     matches!(
         t.as_str(),
         "NAME"
@@ -113,16 +117,39 @@ fn walk(blocks: &[Block], section: &str, out: &mut Vec<OptionDef>) {
             } => {
                 match parse_head(head) {
                     Some(parsed) => {
-                        if body_is_empty(body) {
+                        if body_is_empty(body) && parsed.inline_help.is_none() {
                             stacked.push(Pending {
                                 head: parsed,
                                 text: head.clone(),
                                 line: *line,
                             });
                         } else {
+                            let mut help = body_help(body);
+                            if let Some(inline) = &parsed.inline_help {
+                                help.insert(0, inline.clone());
+                            }
                             let (merged, text, first_line) =
                                 merge(&mut stacked, parsed, head, *line);
+                            push(out, merged, text, help, section, first_line);
+                        }
+                    }
+                    // A lone `-` stacked among spellings (strings' `-a`, `--all`, `-`) is
+                    // one more spelling of the same option, not the end of the stack.
+                    None if head.plain() == "-" && body_is_empty(body) => {}
+                    None if head.plain() == "-" && !stacked.is_empty() => {
+                        if let Some(last) = stacked.pop() {
+                            let (merged, text, first_line) =
+                                merge(&mut stacked, last.head, &last.text, last.line);
                             push(out, merged, text, body_help(body), section, first_line);
+                        }
+                    }
+                    // A broken page whose description went into the next item's head
+                    // (`.TP` head, `.TP`, the description): the head is the help.
+                    None if !stacked.is_empty() && body_is_empty(body) && !head.is_blank() => {
+                        if let Some(last) = stacked.pop() {
+                            let (merged, text, first_line) =
+                                merge(&mut stacked, last.head, &last.text, last.line);
+                            push(out, merged, text, vec![head.clone()], section, first_line);
                         }
                     }
                     None => stacked.clear(),
@@ -138,6 +165,7 @@ fn walk(blocks: &[Block], section: &str, out: &mut Vec<OptionDef>) {
                 if let Some(inner) = next_indented
                     && text.lines().len() <= 4
                     && let Some(parsed) = parse_head(text)
+                    && parsed.inline_help.is_none()
                 {
                     let (merged, head_text, first_line) = merge(&mut stacked, parsed, text, *line);
                     push(
@@ -161,10 +189,24 @@ fn walk(blocks: &[Block], section: &str, out: &mut Vec<OptionDef>) {
             Block::Subsection(Section {
                 title,
                 blocks: inner,
-                ..
+                line,
             }) => {
                 stacked.clear();
-                if !skipped_section(title) {
+                if skipped_section(title) {
+                } else if let Some(parsed) = parse_head(&Text::from_run(title, Font::Bold))
+                    && parsed.inline_help.is_none()
+                {
+                    // A subsection per option (json_pp's `.SS -f`, netstat's `.SS -C`).
+                    push(
+                        out,
+                        parsed,
+                        Text::from_run(title, Font::Bold),
+                        body_help(inner),
+                        section,
+                        *line,
+                    );
+                    walk(inner, &format!("{section} › {title}"), out);
+                } else {
                     walk(inner, &format!("{section} › {title}"), out);
                 }
             }

@@ -15,35 +15,55 @@ pub struct ParsedHead {
     pub flags: Vec<Flag>,
     /// The argument, when any spelling takes one.
     pub argument: Option<Argument>,
+    /// Text set off from the head by a wide gap on the same line (`--gpsize=<uint>   - Global
+    /// Pointer Addressing Size.`): the start of the description, written into the head.
+    pub inline_help: Option<Text>,
 }
 
 struct Scanner {
     chars: Vec<(char, Font)>,
     pos: usize,
+    /// The font of the head's first flag, once read.
+    lead_font: Option<Font>,
 }
 
 impl Scanner {
     fn peek(&self) -> Option<char> {
         self.chars.get(self.pos).map(|c| c.0)
     }
+    fn peek_at(&self, i: usize) -> Option<char> {
+        self.chars.get(i).map(|c| c.0)
+    }
     fn font_at(&self, i: usize) -> Option<Font> {
         self.chars.get(i).map(|c| c.1)
     }
-    fn rest(&self) -> String {
-        self.chars[self.pos.min(self.chars.len())..]
-            .iter()
-            .map(|c| c.0)
-            .collect()
+    fn at_end(&self) -> bool {
+        self.pos >= self.chars.len()
+    }
+    fn text(&self, from: usize, to: usize) -> String {
+        self.chars[from..to].iter().map(|c| c.0).collect()
     }
     fn starts_with(&self, s: &str) -> bool {
         (self.pos..)
             .zip(s.chars())
             .all(|(i, c)| self.chars.get(i).map(|x| x.0) == Some(c))
     }
-    fn skip_blanks(&mut self) {
-        while self.peek().is_some_and(|c| c == ' ' || c == '\t') {
+    /// Skips blanks; returns how wide the gap was (a tab counts as a wide gap).
+    fn skip_blanks(&mut self) -> usize {
+        let mut width = 0;
+        while let Some(c) = self.peek() {
+            match c {
+                ' ' => width += 1,
+                '\t' => width += 8,
+                _ => break,
+            }
             self.pos += 1;
         }
+        width
+    }
+    /// Whether a word ends here: end of line or a blank.
+    fn at_word_end(&self, i: usize) -> bool {
+        matches!(self.peek_at(i), None | Some(' ' | '\t'))
     }
 }
 
@@ -53,6 +73,20 @@ fn is_name_char(c: char) -> bool {
 
 fn is_first_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, '?' | '@' | '#' | '!' | '%' | '&' | '*')
+}
+
+/// Whether the word at the scanner's position is an italic placeholder that starts with a dash
+/// (`-P -option`), in a head whose first flag is not italic.
+fn placeholder_dash(s: &Scanner) -> bool {
+    s.font_at(s.pos).is_some_and(Font::is_italic) && !s.lead_font.is_some_and(Font::is_italic)
+}
+
+/// Whether a flag starts at the scanner's position (without moving it).
+fn flag_ahead(s: &mut Scanner) -> bool {
+    let save = s.pos;
+    let found = flag(s).is_some();
+    s.pos = save;
+    found
 }
 
 /// Reads a flag at the scanner's position: `-x`, `--name`, `-name`, `+x`, `--[no-]name`.
@@ -67,6 +101,9 @@ fn flag(s: &mut Scanner) -> Option<Vec<String>> {
     } else {
         return None;
     };
+    if s.lead_font.is_none() {
+        s.lead_font = s.font_at(start);
+    }
     s.pos += dashes.len();
     let mut negatable = None;
     if dashes == "--" {
@@ -96,11 +133,11 @@ fn flag(s: &mut Scanner) -> Option<Vec<String>> {
         }
         s.pos += 1;
     }
-    // Names end in a letter or digit, never in punctuation.
-    while s.pos > name_start + 1 && matches!(s.chars[s.pos - 1].0, '.' | ':' | '-' | '+') {
+    // Names end in a letter, a digit or `+` (`--gstabs+`, `-C++`), never in other punctuation.
+    while s.pos > name_start + 1 && matches!(s.chars[s.pos - 1].0, '.' | ':' | '-') {
         s.pos -= 1;
     }
-    let name: String = s.chars[name_start..s.pos].iter().map(|c| c.0).collect();
+    let name = s.text(name_start, s.pos);
     let mut out = vec![format!("{dashes}{name}")];
     if let Some(no) = negatable {
         out.push(format!("{dashes}{no}{name}"));
@@ -108,7 +145,7 @@ fn flag(s: &mut Scanner) -> Option<Vec<String>> {
     Some(out)
 }
 
-/// Reads a bracketed group `[...]`, `<...>` or `{...}` with nesting; returns its text.
+/// Reads a bracketed group `[...]`, `<...>`, `{...}` or `(...)` with nesting; returns its text.
 fn group(s: &mut Scanner) -> Option<String> {
     let open = s.peek()?;
     let close = match open {
@@ -127,7 +164,7 @@ fn group(s: &mut Scanner) -> Option<String> {
             depth -= 1;
             if depth == 0 {
                 s.pos += 1;
-                return Some(s.chars[start..s.pos].iter().map(|c| c.0).collect());
+                return Some(s.text(start, s.pos));
             }
         }
         s.pos += 1;
@@ -136,26 +173,51 @@ fn group(s: &mut Scanner) -> Option<String> {
     None
 }
 
-/// Reads an argument word: up to a blank, a comma or a `|` outside brackets.
-fn arg_word(s: &mut Scanner) -> Option<String> {
+/// Whether a bracketed group at the scanner's position is glued to more of a word
+/// (`(+|-)cap...`), as opposed to a remark in parentheses.
+fn glued_group(s: &mut Scanner) -> bool {
+    let save = s.pos;
+    let glued = group(s).is_some() && !s.at_word_end(s.pos);
+    s.pos = save;
+    glued
+}
+
+/// Reads an argument word: up to a blank outside brackets, or a `,` or `|` that separates
+/// alternatives. A `,` or `|` glued to more of the word (`DER|PEM`, `name,...`) belongs to it;
+/// after `=`, so does `,-` (`-mattr=a1,+a2,-a3`).
+fn arg_word(s: &mut Scanner, after_eq: bool) -> Option<String> {
     let start = s.pos;
     let mut depth = 0i32;
     while let Some(c) = s.peek() {
         match c {
             '[' | '<' | '{' | '(' => depth += 1,
             ']' | '>' | '}' | ')' => depth -= 1,
-            ' ' | '\t' | ',' | '|' if depth <= 0 => break,
+            ' ' | '\t' if depth <= 0 => break,
+            ',' | '|' if depth <= 0 => {
+                let next = s.peek_at(s.pos + 1);
+                let glued = match next {
+                    None | Some(' ' | '\t') => false,
+                    Some('-') => after_eq && c == ',',
+                    Some(_) => true,
+                };
+                if !glued {
+                    break;
+                }
+            }
             _ => {}
         }
         s.pos += 1;
     }
-    (s.pos > start).then(|| s.chars[start..s.pos].iter().map(|c| c.0).collect())
+    (s.pos > start).then(|| s.text(start, s.pos))
 }
 
 /// Whether `word` looks like an argument name rather than prose.
 fn looks_like_arg(word: &str) -> bool {
     let w = word.trim_end_matches("...").trim_end_matches('…');
-    if w.is_empty() || w.starts_with('-') {
+    if matches!(word, "..." | "…" | ";" | "\\;" | "{}" | "+") {
+        return true;
+    }
+    if w.is_empty() || w.starts_with('-') || w == "or" {
         return false;
     }
     w.chars().all(|c| !c.is_whitespace())
@@ -163,27 +225,149 @@ fn looks_like_arg(word: &str) -> bool {
         && !w.ends_with(['.', ';'])
 }
 
-fn separator(s: &mut Scanner) -> bool {
-    let save = s.pos;
-    s.skip_blanks();
-    for sep in [",", "|", "/"] {
-        if s.starts_with(sep) {
+/// An argument and whether it is optional, from its written form.
+fn argument(name: String, forced_optional: bool) -> Argument {
+    let optional = forced_optional
+        || (name.starts_with('[') && name.ends_with(']') && !name[1..].contains('['));
+    let name = if optional && name.starts_with('[') && name.ends_with(']') {
+        name[1..name.len() - 1].trim_start_matches('=').to_string()
+    } else {
+        name
+    };
+    Argument {
+        name,
+        need: if optional {
+            ArgumentNeed::Optional
+        } else {
+            ArgumentNeed::Required
+        },
+    }
+}
+
+/// Reads the blank-separated argument words after a flag (`-b binary-directory [archive]`),
+/// alternatives included (`-t dsa | ecdsa | rsa`). Returns the first word (with its
+/// alternatives), or `None` when no argument follows.
+fn arg_words(s: &mut Scanner) -> Option<String> {
+    let mut first: Option<String> = None;
+    let mut count = 0;
+    loop {
+        let before = s.pos;
+        let gap = s.skip_blanks();
+        if s.at_end()
+            || gap == 0
+            || (first.is_some() && gap >= 2)
+            || s.starts_with("or ")
+            || (s.peek() == Some('(') && !glued_group(s))
+        {
+            s.pos = before;
+            break;
+        }
+        if s.peek() == Some('|') && first.is_some() {
+            // `subsystem | sftp_server`: another alternative of the same argument.
             s.pos += 1;
             s.skip_blanks();
-            if sep == "/" && !matches!(s.peek(), Some('-' | '+')) {
-                s.pos = save;
-                return false;
+            if flag_ahead(s) {
+                s.pos = before;
+                break;
             }
-            return true;
+            match arg_word(s, false) {
+                Some(w) if looks_like_arg(&w) || w.starts_with('[') || w.starts_with('<') => {
+                    if let Some(f) = first.as_mut() {
+                        f.push_str(" | ");
+                        f.push_str(&w);
+                    }
+                    continue;
+                }
+                _ => {
+                    s.pos = before;
+                    break;
+                }
+            }
+        }
+        if s.peek() == Some('-') && flag_ahead(s) && !placeholder_dash(s) {
+            s.pos = before;
+            break;
+        }
+        let word_start = s.pos;
+        let Some(w) = arg_word(s, false) else {
+            s.pos = before;
+            break;
+        };
+        let placeholder = s.font_at(word_start).is_some_and(Font::is_italic);
+        let ok = looks_like_arg(&w)
+            || w.starts_with('[')
+            || w.starts_with('<')
+            || w.starts_with('{')
+            || (w.starts_with('+') && w.len() > 1)
+            || (placeholder && w.starts_with('-'));
+        let ellipsis = matches!(w.as_str(), "..." | "…");
+        // `-0 ... -9` is a range of flags; `--complete-arguments ...` takes arguments.
+        let range = ellipsis && first.is_none() && {
+            let after = s.pos;
+            s.skip_blanks();
+            let flag_follows = flag_ahead(s);
+            s.pos = after;
+            flag_follows
+        };
+        if !ok || range {
+            s.pos = before;
+            break;
+        }
+        if !ellipsis {
+            count += 1;
+        }
+        if first.is_none() {
+            first = Some(w);
+        }
+        if count >= 4 {
+            break;
         }
     }
-    if s.starts_with("or ") {
+    first
+}
+
+/// The separator between two spellings: `,`, `|`, `/`, ` or `, a blank, or a range `...`.
+/// Leaves the scanner on the next flag and says whether it is a range; `None` (scanner
+/// unmoved) when no flag follows.
+fn separator(s: &mut Scanner) -> Option<bool> {
+    let save = s.pos;
+    let gap = s.skip_blanks();
+    let mut range = false;
+    if s.starts_with("...") || s.starts_with("…") {
+        s.pos += if s.starts_with("...") { 3 } else { 1 };
+        range = true;
+    } else if let Some(c @ (',' | '|' | '/')) = s.peek() {
+        if c == '/' && gap > 0 {
+            s.pos = save;
+            return None;
+        }
+        s.pos += 1;
+    } else if s.starts_with("or ") {
         s.pos += 3;
-        s.skip_blanks();
-        return true;
+    } else if gap == 0 || placeholder_dash(s) {
+        s.pos = save;
+        return None;
     }
-    s.pos = save;
-    false
+    s.skip_blanks();
+    if flag_ahead(s) {
+        Some(range)
+    } else {
+        s.pos = save;
+        None
+    }
+}
+
+/// The flags between two single-digit flags of a range (`-0 ... -9`).
+fn range_between(from: &str, to: &str) -> Vec<String> {
+    let digit = |f: &str| {
+        f.strip_prefix('-')
+            .filter(|d| d.len() == 1)
+            .and_then(|d| d.parse::<u8>().ok())
+    };
+    match (digit(from), digit(to)) {
+        (Some(a), Some(b)) if a < b => (a + 1..b).map(|d| format!("-{d}")).collect(),
+        _ => Vec::new(),
+    }
 }
 
 /// Parses one line of a head. `None` when the line is not (only) options.
@@ -194,127 +378,140 @@ pub fn parse_head_line(line: &Text) -> Option<ParsedHead> {
             chars.push((if c == '\u{a0}' { ' ' } else { c }, run.font));
         }
     }
-    let mut s = Scanner { chars, pos: 0 };
+    // pod2man in nroff mode quotes constant-width heads: `"--all-lines"`.
+    let first = chars.iter().position(|c| c.0 != ' ');
+    let last = chars.iter().rposition(|c| c.0 != ' ');
+    if let (Some(a), Some(b)) = (first, last)
+        && b > a + 1
+        && chars[a].0 == '"'
+        && chars[b].0 == '"'
+        && !chars[a + 1..b].iter().any(|c| c.0 == '"')
+    {
+        chars.truncate(b);
+        chars.drain(..=a);
+    }
+    let mut s = Scanner {
+        chars,
+        pos: 0,
+        lead_font: None,
+    };
     s.skip_blanks();
     let mut head = ParsedHead::default();
+    let mut range_from: Option<String> = None;
     while let Some(names) = flag(&mut s) {
-        for n in names {
-            if !head.flags.iter().any(|f| f.text == n) {
-                head.flags.push(Flag::new(&n));
+        if let Some(from) = range_from.take() {
+            for f in range_between(&from, &names[0]) {
+                head.flags.push(Flag::new(&f));
             }
         }
-        // The argument.
-        let mut arg: Option<Argument> = None;
-        match s.peek() {
-            Some('=') => {
-                s.pos += 1;
-                if let Some(w) = arg_word(&mut s) {
-                    let optional = w.starts_with('[') && w.ends_with(']') && !w[1..].contains('[');
-                    arg = Some(Argument {
-                        name: if optional {
-                            w[1..w.len() - 1].to_string()
-                        } else {
-                            w
-                        },
-                        need: if optional {
-                            ArgumentNeed::Optional
-                        } else {
-                            ArgumentNeed::Required
-                        },
-                    });
-                }
-            }
-            Some('[') => {
-                let g = group(&mut s)?;
-                let inner = g[1..g.len() - 1].trim_start_matches('=').to_string();
-                arg = Some(Argument {
-                    name: inner,
-                    need: ArgumentNeed::Optional,
-                });
-            }
-            Some('<') => {
-                let g = group(&mut s)?;
-                arg = Some(Argument {
-                    name: g,
-                    need: ArgumentNeed::Required,
-                });
-            }
-            Some(c) if c != ' ' && c != '\t' && c != ',' && c != '|' && c != '/' => {
-                // Glued argument in another font (`-d`*num*).
-                if let Some(w) = arg_word(&mut s) {
-                    arg = Some(Argument {
-                        name: w,
-                        need: ArgumentNeed::Required,
-                    });
-                }
-            }
-            _ => {
-                let save = s.pos;
-                s.skip_blanks();
-                if matches!(s.peek(), Some('-' | '+' | ',' | '|' | '/')) || s.peek().is_none() {
-                    s.pos = save;
-                } else {
-                    // One or more argument words, up to the next separator.
-                    let mut words = Vec::new();
-                    loop {
-                        let before = s.pos;
-                        let Some(w) = arg_word(&mut s) else { break };
-                        if !(looks_like_arg(&w)
-                            || w.starts_with('[')
-                            || w.starts_with('<')
-                            || w.starts_with('{'))
-                        {
-                            s.pos = before;
-                            break;
-                        }
-                        words.push(w);
-                        let save2 = s.pos;
-                        s.skip_blanks();
-                        if matches!(s.peek(), Some(',' | '|' | '-' | '+'))
-                            || s.peek().is_none()
-                            || words.len() >= 4
-                        {
-                            s.pos = save2;
-                            break;
-                        }
-                    }
-                    if words.is_empty() {
-                        s.pos = save;
-                    } else {
-                        let first = &words[0];
-                        let optional = first.starts_with('[') && first.ends_with(']');
-                        arg = Some(Argument {
-                            name: if optional {
-                                first[1..first.len() - 1].to_string()
-                            } else {
-                                first.clone()
-                            },
-                            need: if optional {
-                                ArgumentNeed::Optional
-                            } else {
-                                ArgumentNeed::Required
-                            },
-                        });
-                    }
-                }
+        for n in &names {
+            if !head.flags.iter().any(|f| &f.text == n) {
+                head.flags.push(Flag::new(n));
             }
         }
+        let arg = flag_argument(&mut s)?;
         if let Some(a) = arg {
             // The first documented argument wins; a later spelling's is usually the same.
             if head.argument.is_none() {
                 head.argument = Some(a);
             }
         }
-        if !separator(&mut s) {
-            break;
+        match separator(&mut s) {
+            Some(true) => range_from = Some(names[0].clone()),
+            Some(false) => {}
+            None => break,
         }
     }
-    s.skip_blanks();
-    let rest = s.rest();
-    if head.flags.is_empty() || !rest.trim().is_empty() {
+    if head.flags.is_empty() {
         return None;
     }
+    trailer(&mut s, &mut head)?;
     Some(head)
+}
+
+/// Reads the argument right after a flag. `Some(None)`: no argument; `None`: a malformed one.
+fn flag_argument(s: &mut Scanner) -> Option<Option<Argument>> {
+    let arg = match s.peek() {
+        Some('=') => {
+            s.pos += 1;
+            arg_word(s, true).map(|w| argument(w, false))
+        }
+        Some(' ') if s.starts_with(" = ") => {
+            // top's `-d, --delay = SECS`.
+            s.pos += 2;
+            arg_words(s).map(|w| argument(w, false))
+        }
+        Some('[') => {
+            let start = s.pos;
+            match group(s) {
+                Some(g) if s.at_word_end(s.pos) || matches!(s.peek(), Some(',' | '|')) => {
+                    Some(argument(g, true))
+                }
+                // `-D[bind_address:]port`: an optional part of a required argument.
+                _ => {
+                    s.pos = start;
+                    arg_word(s, false).map(|w| argument(w, false))
+                }
+            }
+        }
+        Some('<') => {
+            let start = s.pos;
+            group(s)?;
+            s.pos = start;
+            arg_word(s, false).map(|w| argument(w, false))
+        }
+        Some(c) if !matches!(c, ' ' | '\t' | ',' | '|' | '/' | '(') => {
+            // Glued argument in another font (`-d`*num*).
+            arg_word(s, false).map(|w| argument(w, false))
+        }
+        _ => arg_words(s).map(|w| argument(w, false)),
+    };
+    Some(arg)
+}
+
+/// What may follow the last spelling: nothing, a trailing remark in parentheses (`(default)`,
+/// `(since glibc 2.33)`, `(alias -b)`, whose flags are kept), a stray comma, or, after a wide
+/// gap, the start of the description. `None` when anything else follows.
+fn trailer(s: &mut Scanner, head: &mut ParsedHead) -> Option<()> {
+    let mut gap = s.skip_blanks();
+    if s.peek() == Some('(') {
+        let start = s.pos;
+        if let Some(g) = group(s)
+            && s.at_word_end(s.pos)
+        {
+            let inner = g[1..g.len() - 1].trim();
+            for prefix in ["alias ", "or "] {
+                if let Some(rest) = inner.strip_prefix(prefix)
+                    && let Some(alias) = parse_head_line(&Text::from_run(rest, Font::Bold))
+                {
+                    for f in alias.flags {
+                        if !head.flags.contains(&f) {
+                            head.flags.push(f);
+                        }
+                    }
+                }
+            }
+            gap = s.skip_blanks();
+        } else {
+            s.pos = start;
+        }
+    }
+    if s.peek() == Some(',') && s.at_word_end(s.pos + 1) {
+        s.pos += 1;
+        gap = s.skip_blanks();
+    }
+    if s.at_end() {
+        return Some(());
+    }
+    if gap >= 2 {
+        let mut rest = Text::new();
+        for &(c, font) in &s.chars[s.pos..] {
+            rest.push(c.to_string(), font);
+        }
+        head.inline_help = Some(rest);
+        return Some(());
+    }
+    None
 }
 
 /// Parses a whole head, stacked lines included. Every line must be an option head.
@@ -333,6 +530,15 @@ pub fn parse_head(head: &Text) -> Option<ParsedHead> {
         }
         if out.argument.is_none() {
             out.argument = parsed.argument;
+        }
+        if let Some(h) = parsed.inline_help {
+            match out.inline_help.as_mut() {
+                Some(t) => {
+                    t.push(" ", Font::Roman);
+                    t.append(&h);
+                }
+                None => out.inline_help = Some(h),
+            }
         }
     }
     Some(out)
@@ -428,6 +634,106 @@ mod tests {
             flags("-a\n--all"),
             Some((vec!["-a".into(), "--all".into()], None))
         );
+    }
+
+    #[test]
+    fn more_head_forms() {
+        use ArgumentNeed::*;
+        let f = |s: &str| flags(s).map(|(f, _)| f);
+        let arg = |s: &str| flags(s).and_then(|(_, a)| a);
+        // Blank-separated spellings (gzip, lz4, bzip2, pg_*).
+        assert_eq!(
+            f("-c --stdout --to-stdout"),
+            Some(vec!["-c".into(), "--stdout".into(), "--to-stdout".into()])
+        );
+        // ` or ` with wide gaps (patch, less).
+        assert_eq!(
+            flags("-B pref  or  --prefix=pref"),
+            Some((
+                vec!["-B".into(), "--prefix".into()],
+                Some(("pref".into(), Required))
+            ))
+        );
+        assert_eq!(
+            f("-A or --SEARCH-SKIP-SCREEN"),
+            Some(vec!["-A".into(), "--SEARCH-SKIP-SCREEN".into()])
+        );
+        // Alternatives of an argument (openssl, ssh-keygen).
+        assert_eq!(arg("-inform DER|PEM"), Some(("DER|PEM".into(), Required)));
+        assert_eq!(
+            arg("-t dsa | ecdsa | rsa"),
+            Some(("dsa | ecdsa | rsa".into(), Required))
+        );
+        assert_eq!(f("-F hostname | [hostname]:port"), Some(vec!["-F".into()]));
+        // Comma lists inside an argument (pgrep, ld).
+        assert_eq!(
+            flags("-G, --group gid,..."),
+            Some((
+                vec!["-G".into(), "--group".into()],
+                Some(("gid,...".into(), Required))
+            ))
+        );
+        // An optional part glued to a required argument (ssh -D).
+        assert_eq!(
+            flags("-D[bind_address:]port"),
+            Some((
+                vec!["-D".into()],
+                Some(("[bind_address:]port".into(), Required))
+            ))
+        );
+        // top's spaced `=`.
+        assert_eq!(
+            arg("-d, --delay = SECS [.TENTHS]"),
+            Some(("SECS".into(), Required))
+        );
+        // Trailing remarks in parentheses; an alias inside is kept.
+        assert_eq!(f("--binary (default)"), Some(vec!["--binary".into()]));
+        assert_eq!(
+            f("--basename (alias -b)"),
+            Some(vec!["--basename".into(), "-b".into()])
+        );
+        // Names ending in `+`; quoted pod2man heads; digit ranges; find's terminators.
+        assert_eq!(f("--gstabs+"), Some(vec!["--gstabs+".into()]));
+        assert_eq!(f("\"--all-lines\""), Some(vec!["--all-lines".into()]));
+        assert_eq!(
+            f("-0 ... -3"),
+            Some(vec!["-0".into(), "-1".into(), "-2".into(), "-3".into()])
+        );
+        assert_eq!(f("-execdir command {} +"), Some(vec!["-execdir".into()]));
+        assert_eq!(f("-exec command ;"), Some(vec!["-exec".into()]));
+        assert_eq!(f("-v version ..."), Some(vec!["-v".into()]));
+    }
+
+    #[test]
+    fn inline_description_after_a_wide_gap() {
+        let h = parse_head(&Text::from_run(
+            "--gpsize=<uint>            - Global Pointer Addressing Size.",
+            Font::Roman,
+        ))
+        .unwrap();
+        assert_eq!(h.flags[0].text, "--gpsize");
+        assert_eq!(h.argument.unwrap().name, "<uint>");
+        assert_eq!(
+            h.inline_help.unwrap().plain(),
+            "- Global Pointer Addressing Size."
+        );
+        // One blank is prose, not a gap.
+        assert_eq!(
+            flags("-j on enable it, or disable it when the target"),
+            None
+        );
+    }
+
+    #[test]
+    fn italic_dash_after_a_flag_is_a_placeholder() {
+        let mut t = Text::from_run("-P ", Font::Bold);
+        t.push("-option", Font::Italic);
+        let h = parse_head(&t).unwrap();
+        assert_eq!(h.flags.len(), 1);
+        assert_eq!(h.argument.unwrap().name, "-option");
+        // A head set wholly in italic is still a head (hostname(1)).
+        let h = parse_head(&Text::from_run("-a, --alias", Font::Italic)).unwrap();
+        assert_eq!(h.flags.len(), 2);
     }
 
     #[test]

@@ -277,6 +277,10 @@ impl Inline<'_> {
                     }
                     if !any {
                         self.word("\\-", Font::Bold);
+                        // `.Fl Fl print0` is `--print0`: a bare dash joins the next macro's output.
+                        if end < tokens.len() && tokens[end] == "Fl" {
+                            self.no_space = true;
+                        }
                     }
                     i = end;
                     continue;
