@@ -5,7 +5,7 @@
 use roff::{Block, Document, Font, Text};
 
 use crate::extract::{body_help, options_in};
-use crate::model::{Argument, ArgumentNeed, Flag, OptionDef, Page};
+use crate::model::{Flag, OptionDef, Page};
 use crate::operands::operands_with_help;
 
 /// Every builtin of the SHELL BUILTIN COMMANDS section of bash(1).
@@ -40,32 +40,8 @@ pub fn read(doc: &Document, source: &str) -> Vec<Page> {
         let help = body_help(body);
         let first_paragraph: Vec<Text> = help.iter().take(1).cloned().collect();
         let mut options = options_in(body, "SHELL BUILTIN COMMANDS");
-        for (flag, arg) in synopsis_flags(&heads) {
-            if options.iter().any(|o| o.flags.iter().any(|f| f.text == flag)) {
-                continue;
-            }
-            // Described in prose: the paragraphs that name the flag.
-            let mentions: Vec<Text> = help.iter().filter(|p| names_word(&p.plain(), &flag)).cloned().collect();
-            if mentions.is_empty() {
-                continue;
-            }
-            let mut head = Text::from_run(&flag, Font::Bold);
-            if let Some(a) = &arg {
-                head.push(" ", Font::Roman);
-                head.push(a, Font::Italic);
-            }
-            options.push(OptionDef {
-                flags: vec![Flag::new(&flag)],
-                argument: arg.map(|name| Argument {
-                    name,
-                    need: ArgumentNeed::Required,
-                }),
-                head,
-                help: mentions,
-                section: "SHELL BUILTIN COMMANDS".into(),
-                line: 0,
-            });
-        }
+        let prose = crate::prose::options(&heads, &help, &options, "SHELL BUILTIN COMMANDS");
+        options.extend(prose);
         if names.iter().any(|n| n == "test" || n == "[") {
             options.extend(conditionals.iter().cloned());
         }
@@ -132,51 +108,4 @@ fn collect_binary(blocks: &[Block], out: &mut Vec<OptionDef>) {
             _ => {}
         }
     }
-}
-
-/// The flags a synopsis shows: `[-neE]` gives `-n`, `-e`, `-E`; `[-s sigspec | -n signum]` gives
-/// `-s` and `-n` with their arguments.
-fn synopsis_flags(heads: &[Text]) -> Vec<(String, Option<String>)> {
-    let mut out: Vec<(String, Option<String>)> = Vec::new();
-    for head in heads {
-        let plain = head.plain();
-        let cleaned: String = plain.chars().map(|c| if matches!(c, '[' | ']' | '|') { ' ' } else { c }).collect();
-        let words: Vec<&str> = cleaned.split_whitespace().collect();
-        for (i, w) in words.iter().enumerate() {
-            let Some(letters) = w.strip_prefix('-') else { continue };
-            if letters.is_empty() || !letters.chars().all(|c| c.is_ascii_alphanumeric() || c == '@') {
-                continue;
-            }
-            let next = words.get(i + 1).filter(|n| !n.starts_with('-') && !n.starts_with('+'));
-            // An argument follows only when the bracket holds the flag and the word together.
-            let together = next.is_some() && plain.contains(&format!("{w} {}", next.unwrap()));
-            if letters.chars().count() == 1 || letters.chars().all(|c| c.is_ascii_alphabetic()) && letters.len() <= 8 && i > 0 {
-                let many = letters.chars().count() > 1 && !together;
-                if many {
-                    for c in letters.chars() {
-                        let flag = format!("-{c}");
-                        if !out.iter().any(|(f, _)| *f == flag) {
-                            out.push((flag, None));
-                        }
-                    }
-                } else {
-                    let flag = format!("-{letters}");
-                    let arg = if together { next.map(|n| n.to_string()) } else { None };
-                    if !out.iter().any(|(f, _)| *f == flag) {
-                        out.push((flag, arg));
-                    }
-                }
-            }
-        }
-    }
-    out
-}
-
-/// Whether `text` has `word` standing alone (not inside a longer word).
-fn names_word(text: &str, word: &str) -> bool {
-    text.match_indices(word).any(|(p, _)| {
-        let before = text[..p].chars().next_back();
-        let after = text[p + word.len()..].chars().next();
-        !before.is_some_and(|c| c.is_alphanumeric() || c == '-') && !after.is_some_and(|c| c.is_alphanumeric() || c == '-')
-    })
 }

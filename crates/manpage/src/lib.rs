@@ -10,6 +10,7 @@ pub mod head;
 pub mod model;
 mod names;
 mod operands;
+mod prose;
 mod shell_topics;
 mod subcommands;
 
@@ -30,6 +31,14 @@ pub fn read(doc: &roff::Document, source: &str) -> Page {
     names.insert(0, name.clone());
     let options = extract::options(doc);
     let synopsis = operands::synopsis(doc);
+    let mut options = options;
+    let described: Vec<roff::Text> = ["DESCRIPTION", "OPTIONS"]
+        .iter()
+        .filter_map(|t| doc.section(t))
+        .flat_map(|s| extract::body_help(&s.blocks))
+        .collect();
+    let prose = prose::options(&synopsis, &described, &options, "DESCRIPTION");
+    options.extend(prose);
     let operands = operands::operands(doc, &names, &options, &synopsis);
     let (shell_topics, builtins) = if name == "bash" {
         (shell_topics::topics(doc).0, builtins::read(doc, source))

@@ -96,10 +96,31 @@ fn abbreviated<'p>(page: &'p Page, prefix: &str) -> Option<(&'p OptionDef, Strin
     found
 }
 
-fn takes_required(opt: &OptionDef) -> bool {
-    opt.argument
-        .as_ref()
-        .is_some_and(|a| a.need == ArgumentNeed::Required)
+/// Whether the spelling `flag` of `opt` takes an argument. One definition can give different
+/// spellings different arguments (`-u, -U NUM, --unified[=NUM]`): a short spelling shown bare
+/// beside a short spelling shown with an argument takes none.
+fn flag_need(opt: &OptionDef, flag: &str) -> Option<ArgumentNeed> {
+    let need = opt.argument.as_ref()?.need;
+    let head = opt.head.plain();
+    let alternatives: Vec<&str> = head.split([',', '\n']).map(str::trim).filter(|a| !a.is_empty()).collect();
+    let first_token = |alt: &str| alt.split([' ', '=', '[', '<']).next().unwrap_or("").to_string();
+    let is_short = |t: &str| t.len() == 2 && t.starts_with('-');
+    let shows_argument = |alt: &str| alt.len() > first_token(alt).len();
+    let Some(own) = alternatives.iter().find(|a| first_token(a) == flag) else {
+        return Some(need);
+    };
+    if is_short(flag) && !shows_argument(own) && alternatives.iter().any(|a| is_short(&first_token(a)) && shows_argument(a)) {
+        return None;
+    }
+    if shows_argument(own) {
+        let rest = &own[first_token(own).len()..];
+        return Some(if rest.starts_with('[') { ArgumentNeed::Optional } else { ArgumentNeed::Required });
+    }
+    Some(need)
+}
+
+fn takes_required(opt: &OptionDef, flag: &str) -> bool {
+    flag_need(opt, flag) == Some(ArgumentNeed::Required)
 }
 
 /// An option whose argument is a command ended by `;` or `+` (find's `-exec command ;`).
@@ -216,8 +237,9 @@ impl Context<'_, '_> {
     fn arguments(&mut self, words: &[shell::Word], group: usize, page: Arc<Page>) {
         let mut end_of_options = false;
         let mut positional: Vec<&shell::Word> = Vec::new();
-        let nests = page.operands.iter().any(|o| o.starts_command)
-            && !self.lookup.has_subcommand_pages(&page.name);
+        // Sub-command words are checked first, so `git foo` never runs `foo` as a program when
+        // a git-foo page exists.
+        let nests = page.operands.iter().any(|o| o.starts_command);
         let mut i = 0;
         while i < words.len() {
             let w = &words[i];
@@ -261,14 +283,14 @@ impl Context<'_, '_> {
                         group,
                         option_help(opt),
                         &page,
-                        Some(flag),
+                        Some(flag.clone()),
                     ));
                     if runs_command_until_terminator(opt) {
                         i += self.terminated_command(&words[i..], group, &page, opt);
                         continue;
                     }
                     if value.is_none()
-                        && takes_required(opt)
+                        && takes_required(opt, &flag)
                         && let Some(arg) = words.get(i)
                     {
                         self.out.push(piece(
@@ -474,7 +496,7 @@ impl Context<'_, '_> {
                 self.out.push(unknown(start..letter_end, group));
                 continue;
             };
-            let needs = opt.argument.as_ref().map(|a| a.need);
+            let needs = flag_need(opt, &flag);
             if skip == 1 && needs.is_some() && letter_end < w.range.end {
                 // The rest of the word is the argument: -n1, -I{}, -ofile.
                 self.out.push(piece(

@@ -56,4 +56,8 @@ impl PageSource for CachedPages {
         }
         pages
     }
+
+    fn names_with_prefix(&self, prefix: &str, limit: usize) -> Vec<String> {
+        self.store.names_with_prefix(prefix, limit)
+    }
 }

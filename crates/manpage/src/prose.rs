@@ -1,0 +1,88 @@
+//! Options that a page documents in running text rather than in a list: the flags its synopsis
+//! shows (`crontab [ -u user ] { -e | -l | -r }`) that no definition list defines, explained by
+//! the paragraphs that name them ("The -l option causes the current crontab to be displayed").
+//! A flag must appear in the synopsis and be named in a paragraph: nothing is guessed from prose.
+
+use roff::{Font, Text};
+
+use crate::model::{Argument, ArgumentNeed, Flag, OptionDef};
+
+/// The options shown in `forms` and described in `paragraphs`, other than those in `existing`.
+pub fn options(forms: &[Text], paragraphs: &[Text], existing: &[OptionDef], section: &str) -> Vec<OptionDef> {
+    let mut out: Vec<OptionDef> = Vec::new();
+    for (flag, arg) in synopsis_flags(forms) {
+        if existing.iter().chain(out.iter()).any(|o| o.flags.iter().any(|f| f.text == flag)) {
+            continue;
+        }
+        let mentions: Vec<Text> = paragraphs.iter().filter(|p| names_word(&p.plain(), &flag)).cloned().collect();
+        if mentions.is_empty() {
+            continue;
+        }
+        let mut head = Text::from_run(&flag, Font::Bold);
+        if let Some(a) = &arg {
+            head.push(" ", Font::Roman);
+            head.push(a, Font::Italic);
+        }
+        out.push(OptionDef {
+            flags: vec![Flag::new(&flag)],
+            argument: arg.map(|name| Argument {
+                name,
+                need: ArgumentNeed::Required,
+            }),
+            head,
+            help: mentions,
+            section: section.to_string(),
+            line: 0,
+        });
+    }
+    out
+}
+
+/// The flags a synopsis shows: `[-neE]` gives `-n`, `-e`, `-E`; `[-s sigspec | -n signum]` gives
+/// `-s` and `-n` with their arguments.
+pub fn synopsis_flags(heads: &[Text]) -> Vec<(String, Option<String>)> {
+    let mut out: Vec<(String, Option<String>)> = Vec::new();
+    for head in heads {
+        let plain = head.plain();
+        let cleaned: String = plain.chars().map(|c| if matches!(c, '[' | ']' | '|' | '{' | '}') { ' ' } else { c }).collect();
+        let words: Vec<&str> = cleaned.split_whitespace().collect();
+        for (i, w) in words.iter().enumerate() {
+            let Some(letters) = w.strip_prefix('-') else { continue };
+            if letters.is_empty() || !letters.chars().all(|c| c.is_ascii_alphanumeric() || c == '@') {
+                continue;
+            }
+            let next = words.get(i + 1).filter(|n| !n.starts_with('-') && !n.starts_with('+'));
+            // An argument follows only when the bracket holds the flag and the word together.
+            let together = next.is_some() && plain.contains(&format!("{w} {}", next.unwrap()));
+            if letters.chars().count() == 1 || letters.chars().all(|c| c.is_ascii_alphabetic()) && letters.len() <= 8 && i > 0 {
+                // A bundle shows each letter once (`-neE`); `-Olevel` is one flag and its argument.
+                let distinct = letters.chars().collect::<std::collections::HashSet<_>>().len() == letters.chars().count();
+                let many = letters.chars().count() > 1 && !together && distinct;
+                if many {
+                    for c in letters.chars() {
+                        let flag = format!("-{c}");
+                        if !out.iter().any(|(f, _)| *f == flag) {
+                            out.push((flag, None));
+                        }
+                    }
+                } else {
+                    let flag = format!("-{letters}");
+                    let arg = if together { next.map(|n| n.to_string()) } else { None };
+                    if !out.iter().any(|(f, _)| *f == flag) {
+                        out.push((flag, arg));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Whether `text` has `word` standing alone (not inside a longer word).
+fn names_word(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(p, _)| {
+        let before = text[..p].chars().next_back();
+        let after = text[p + word.len()..].chars().next();
+        !before.is_some_and(|c| c.is_alphanumeric() || c == '-') && !after.is_some_and(|c| c.is_alphanumeric() || c == '-')
+    })
+}
