@@ -236,6 +236,7 @@ impl Context<'_, '_> {
     /// Options, operands, sub-commands and nested commands of one page.
     fn arguments(&mut self, words: &[shell::Word], group: usize, page: Arc<Page>) {
         let mut end_of_options = false;
+        let mut command_done = false;
         let mut positional: Vec<&shell::Word> = Vec::new();
         // Sub-command words are checked first, so `git foo` never runs `foo` as a program when
         // a git-foo page exists.
@@ -333,6 +334,16 @@ impl Context<'_, '_> {
                     self.arguments(&words[i..], group, sub);
                     return;
                 }
+                // A command defined in the page itself (`systemctl restart`, `apt-get install`).
+                if !command_done
+                    && let Some(sub) = page.subcommands.iter().find(|s| s.name == v)
+                {
+                    let mut help = vec![sub.head.clone()];
+                    help.extend(sub.help.iter().cloned());
+                    self.out.push(piece(w.range.clone(), Kind::Subcommand, group, help, &page, None));
+                    command_done = true;
+                    continue;
+                }
                 if i == 1
                     && allows_dashless_bundle(&page)
                     && let Some(consumed) = self.bundle(w, &words[i..], group, &page, "-")
@@ -348,7 +359,7 @@ impl Context<'_, '_> {
             }
             positional.push(w);
         }
-        self.assign_operands(&positional, group, &page);
+        self.assign_operands(&positional, group, &page, command_done);
     }
 
     /// With operands filled in order, whether `w` (after the words in `before`) is the operand
@@ -409,8 +420,16 @@ impl Context<'_, '_> {
 
     /// Which operand each positional word is. With fewer words than operands, required operands
     /// are filled first, then optional ones from the right, as in `cal [[month] year]`.
-    fn assign_operands(&mut self, words: &[&shell::Word], group: usize, page: &Page) {
-        let ops = &page.operands;
+    fn assign_operands(&mut self, words: &[&shell::Word], group: usize, page: &Page, command_done: bool) {
+        // The command word already matched fills a `COMMAND` operand.
+        let skip = usize::from(
+            command_done
+                && page.operands.first().is_some_and(|o| {
+                    let n = o.name.trim_matches(|c| c == '<' || c == '>').to_ascii_lowercase();
+                    n == "command" || n == "cmd" || n == "subcommand"
+                }),
+        );
+        let ops = &page.operands[skip..];
         let mut chosen: Vec<usize> = (0..ops.len()).collect();
         if words.len() < ops.len() {
             let mut keep = vec![false; ops.len()];
