@@ -135,6 +135,28 @@ fn walk(blocks: &[Block], section: &str, out: &mut Vec<OptionDef>) {
                     }
                     // A lone `-` stacked among spellings (strings' `-a`, `--all`, `-`) is
                     // one more spelling of the same option, not the end of the stack.
+                    // ronn's bullet lists: `•` as the head, the option head as the body's
+                    // first paragraph (jq's `--slurp/-s:`).
+                    None if is_bullet(head)
+                        && let Some(Block::Paragraph { text, line }) = body.first()
+                        && text.lines().len() <= 2
+                        && !body_is_empty(&body[1..])
+                        && let Some(parsed) = parse_head(text)
+                        && parsed.inline_help.is_none() =>
+                    {
+                        stacked.clear();
+                        push(
+                            out,
+                            parsed,
+                            text.clone(),
+                            body_help(&body[1..]),
+                            section,
+                            *line,
+                        );
+                        walk(&body[1..], section, out);
+                        i += 1;
+                        continue;
+                    }
                     None if head.plain() == "-" && body_is_empty(body) => {}
                     None if head.plain() == "-" && !stacked.is_empty() => {
                         if let Some(last) = stacked.pop() {
@@ -214,6 +236,12 @@ fn walk(blocks: &[Block], section: &str, out: &mut Vec<OptionDef>) {
         }
         i += 1;
     }
+}
+
+/// Whether an item's head is only a bullet mark (`•`, `○`, `*`, `-`).
+fn is_bullet(head: &Text) -> bool {
+    let p = head.plain();
+    !p.is_empty() && p.chars().count() <= 2 && !p.chars().any(char::is_alphanumeric)
 }
 
 fn body_is_empty(body: &[Block]) -> bool {

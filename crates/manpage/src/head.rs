@@ -193,6 +193,7 @@ fn arg_word(s: &mut Scanner, after_eq: bool) -> Option<String> {
             '[' | '<' | '{' | '(' => depth += 1,
             ']' | '>' | '}' | ')' => depth -= 1,
             ' ' | '\t' if depth <= 0 => break,
+            ';' if depth <= 0 && s.pos > start && s.at_word_end(s.pos + 1) => break,
             ',' | '|' if depth <= 0 => {
                 let next = s.peek_at(s.pos + 1);
                 let glued = match next {
@@ -208,6 +209,10 @@ fn arg_word(s: &mut Scanner, after_eq: bool) -> Option<String> {
         }
         s.pos += 1;
     }
+    // ronn's `--indent n:`: the colon ends the head, it is not part of the name.
+    if s.at_end() && s.pos > start + 1 && s.chars[s.pos - 1].0 == ':' {
+        s.pos -= 1;
+    }
     (s.pos > start).then(|| s.text(start, s.pos))
 }
 
@@ -217,7 +222,7 @@ fn looks_like_arg(word: &str) -> bool {
     if matches!(word, "..." | "…" | ";" | "\\;" | "{}" | "+") {
         return true;
     }
-    if w.is_empty() || w.starts_with('-') || w == "or" {
+    if w.is_empty() || w.starts_with('-') || w == "or" || w == "and" {
         return false;
     }
     w.chars().all(|c| !c.is_whitespace())
@@ -257,6 +262,7 @@ fn arg_words(s: &mut Scanner) -> Option<String> {
             || gap == 0
             || (first.is_some() && gap >= 2)
             || s.starts_with("or ")
+            || s.starts_with("and ")
             || (s.peek() == Some('(') && !glued_group(s))
         {
             s.pos = before;
@@ -316,8 +322,20 @@ fn arg_words(s: &mut Scanner) -> Option<String> {
         if !ellipsis {
             count += 1;
         }
-        if first.is_none() {
-            first = Some(w);
+        match first.as_mut() {
+            None => first = Some(w),
+            // `[:env | :file] argument`: an optional prefix of a required argument.
+            Some(f)
+                if count == 2
+                    && f.starts_with('[')
+                    && f.ends_with(']')
+                    && !ellipsis
+                    && !w.starts_with('[') =>
+            {
+                f.push(' ');
+                f.push_str(&w);
+            }
+            Some(_) => {}
         }
         if count >= 4 {
             break;
@@ -336,14 +354,12 @@ fn separator(s: &mut Scanner) -> Option<bool> {
     if s.starts_with("...") || s.starts_with("…") {
         s.pos += if s.starts_with("...") { 3 } else { 1 };
         range = true;
-    } else if let Some(c @ (',' | '|' | '/')) = s.peek() {
-        if c == '/' && gap > 0 {
-            s.pos = save;
-            return None;
-        }
+    } else if let Some(',' | '|' | '/') = s.peek() {
         s.pos += 1;
     } else if s.starts_with("or ") {
         s.pos += 3;
+    } else if s.starts_with("and ") {
+        s.pos += 4;
     } else if gap == 0 || placeholder_dash(s) {
         s.pos = save;
         return None;
@@ -425,6 +441,15 @@ pub fn parse_head_line(line: &Text) -> Option<ParsedHead> {
     if head.flags.is_empty() {
         return None;
     }
+    // `-Ldirectory / -L directory`: the glued spelling is the flag and its argument.
+    if let Some(arg) = &head.argument {
+        let glued: Vec<String> = head
+            .flags
+            .iter()
+            .map(|f| format!("{}{}", f.text, arg.name))
+            .collect();
+        head.flags.retain(|f| !glued.contains(&f.text));
+    }
     trailer(&mut s, &mut head)?;
     Some(head)
 }
@@ -460,6 +485,7 @@ fn flag_argument(s: &mut Scanner) -> Option<Option<Argument>> {
             s.pos = start;
             arg_word(s, false).map(|w| argument(w, false))
         }
+        Some(':') if s.at_word_end(s.pos + 1) => None,
         Some(c) if !matches!(c, ' ' | '\t' | ',' | '|' | '/' | '(') => {
             // Glued argument in another font (`-d`*num*).
             arg_word(s, false).map(|w| argument(w, false))
@@ -470,7 +496,7 @@ fn flag_argument(s: &mut Scanner) -> Option<Option<Argument>> {
 }
 
 /// What may follow the last spelling: nothing, a trailing remark in parentheses (`(default)`,
-/// `(since glibc 2.33)`, `(alias -b)`, whose flags are kept), a stray comma, or, after a wide
+/// `(since glibc 2.33)`, `(alias -b)`, whose flags are kept), a stray comma or colon, or, after a wide
 /// gap, the start of the description. `None` when anything else follows.
 fn trailer(s: &mut Scanner, head: &mut ParsedHead) -> Option<()> {
     let mut gap = s.skip_blanks();
@@ -496,11 +522,13 @@ fn trailer(s: &mut Scanner, head: &mut ParsedHead) -> Option<()> {
             s.pos = start;
         }
     }
-    if s.peek() == Some(',') && s.at_word_end(s.pos + 1) {
+    // A stray comma, or the colon of ronn's `--seq:`.
+    if matches!(s.peek(), Some(',' | ':')) && s.at_word_end(s.pos + 1) {
         s.pos += 1;
         gap = s.skip_blanks();
     }
-    if s.at_end() {
+    // gcloud's `--zone=ZONE; default="us-east1"`: a remark on the default value.
+    if s.at_end() || s.starts_with("; default") {
         return Some(());
     }
     if gap >= 2 {
