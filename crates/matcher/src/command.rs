@@ -102,19 +102,37 @@ fn abbreviated<'p>(page: &'p Page, prefix: &str) -> Option<(&'p OptionDef, Strin
 fn flag_need(opt: &OptionDef, flag: &str) -> Option<ArgumentNeed> {
     let need = opt.argument.as_ref()?.need;
     let head = opt.head.plain();
-    let alternatives: Vec<&str> = head.split([',', '\n']).map(str::trim).filter(|a| !a.is_empty()).collect();
-    let first_token = |alt: &str| alt.split([' ', '=', '[', '<']).next().unwrap_or("").to_string();
+    let alternatives: Vec<&str> = head
+        .split([',', '\n'])
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+        .collect();
+    let first_token = |alt: &str| {
+        alt.split([' ', '=', '[', '<'])
+            .next()
+            .unwrap_or("")
+            .to_string()
+    };
     let is_short = |t: &str| t.len() == 2 && t.starts_with('-');
     let shows_argument = |alt: &str| alt.len() > first_token(alt).len();
     let Some(own) = alternatives.iter().find(|a| first_token(a) == flag) else {
         return Some(need);
     };
-    if is_short(flag) && !shows_argument(own) && alternatives.iter().any(|a| is_short(&first_token(a)) && shows_argument(a)) {
+    if is_short(flag)
+        && !shows_argument(own)
+        && alternatives
+            .iter()
+            .any(|a| is_short(&first_token(a)) && shows_argument(a))
+    {
         return None;
     }
     if shows_argument(own) {
         let rest = &own[first_token(own).len()..];
-        return Some(if rest.starts_with('[') { ArgumentNeed::Optional } else { ArgumentNeed::Required });
+        return Some(if rest.starts_with('[') {
+            ArgumentNeed::Optional
+        } else {
+            ArgumentNeed::Required
+        });
     }
     Some(need)
 }
@@ -236,7 +254,9 @@ impl Context<'_, '_> {
     /// Options, operands, sub-commands and nested commands of one page.
     fn arguments(&mut self, words: &[shell::Word], group: usize, page: Arc<Page>) {
         let mut end_of_options = false;
-        let mut command_done = false;
+        // The help of a command defined in the page, once its word is seen: its arguments are
+        // described there.
+        let mut command_done: Option<Vec<Text>> = None;
         let mut positional: Vec<&shell::Word> = Vec::new();
         // Sub-command words are checked first, so `git foo` never runs `foo` as a program when
         // a git-foo page exists.
@@ -335,13 +355,20 @@ impl Context<'_, '_> {
                     return;
                 }
                 // A command defined in the page itself (`systemctl restart`, `apt-get install`).
-                if !command_done
+                if command_done.is_none()
                     && let Some(sub) = page.subcommands.iter().find(|s| s.name == v)
                 {
                     let mut help = vec![sub.head.clone()];
                     help.extend(sub.help.iter().cloned());
-                    self.out.push(piece(w.range.clone(), Kind::Subcommand, group, help, &page, None));
-                    command_done = true;
+                    self.out.push(piece(
+                        w.range.clone(),
+                        Kind::Subcommand,
+                        group,
+                        help.clone(),
+                        &page,
+                        None,
+                    ));
+                    command_done = Some(help);
                     continue;
                 }
                 if i == 1
@@ -359,7 +386,21 @@ impl Context<'_, '_> {
             }
             positional.push(w);
         }
-        self.assign_operands(&positional, group, &page, command_done);
+        match command_done {
+            Some(help) => {
+                for w in positional {
+                    self.out.push(piece(
+                        w.range.clone(),
+                        Kind::Argument,
+                        group,
+                        help.clone(),
+                        &page,
+                        None,
+                    ));
+                }
+            }
+            None => self.assign_operands(&positional, group, &page),
+        }
     }
 
     /// With operands filled in order, whether `w` (after the words in `before`) is the operand
@@ -420,16 +461,8 @@ impl Context<'_, '_> {
 
     /// Which operand each positional word is. With fewer words than operands, required operands
     /// are filled first, then optional ones from the right, as in `cal [[month] year]`.
-    fn assign_operands(&mut self, words: &[&shell::Word], group: usize, page: &Page, command_done: bool) {
-        // The command word already matched fills a `COMMAND` operand.
-        let skip = usize::from(
-            command_done
-                && page.operands.first().is_some_and(|o| {
-                    let n = o.name.trim_matches(|c| c == '<' || c == '>').to_ascii_lowercase();
-                    n == "command" || n == "cmd" || n == "subcommand"
-                }),
-        );
-        let ops = &page.operands[skip..];
+    fn assign_operands(&mut self, words: &[&shell::Word], group: usize, page: &Page) {
+        let ops = &page.operands;
         let mut chosen: Vec<usize> = (0..ops.len()).collect();
         if words.len() < ops.len() {
             let mut keep = vec![false; ops.len()];
