@@ -149,6 +149,12 @@ const RULES: &[Rule] = &[
         pick: Pick::First(2),
     },
     Rule {
+        key: "function-call",
+        section: "FUNCTIONS",
+        subsection: None,
+        pick: Pick::First(1),
+    },
+    Rule {
         key: "comment",
         section: "COMMENTS",
         subsection: None,
@@ -177,6 +183,54 @@ const RULES: &[Rule] = &[
         section: "PARAMETERS",
         subsection: Some("Special Parameters"),
         pick: Pick::First(1),
+    },
+    Rule {
+        key: "parameter.special.*",
+        section: "PARAMETERS",
+        subsection: Some("Special Parameters"),
+        pick: Pick::Item("*"),
+    },
+    Rule {
+        key: "parameter.special.@",
+        section: "PARAMETERS",
+        subsection: Some("Special Parameters"),
+        pick: Pick::Item("@"),
+    },
+    Rule {
+        key: "parameter.special.#",
+        section: "PARAMETERS",
+        subsection: Some("Special Parameters"),
+        pick: Pick::Item("#"),
+    },
+    Rule {
+        key: "parameter.special.?",
+        section: "PARAMETERS",
+        subsection: Some("Special Parameters"),
+        pick: Pick::Item("?"),
+    },
+    Rule {
+        key: "parameter.special.-",
+        section: "PARAMETERS",
+        subsection: Some("Special Parameters"),
+        pick: Pick::Item("-"),
+    },
+    Rule {
+        key: "parameter.special.$",
+        section: "PARAMETERS",
+        subsection: Some("Special Parameters"),
+        pick: Pick::Item("$"),
+    },
+    Rule {
+        key: "parameter.special.!",
+        section: "PARAMETERS",
+        subsection: Some("Special Parameters"),
+        pick: Pick::Item("!"),
+    },
+    Rule {
+        key: "parameter.special.0",
+        section: "PARAMETERS",
+        subsection: Some("Special Parameters"),
+        pick: Pick::Item("0"),
     },
     Rule {
         key: "expansion.brace",
