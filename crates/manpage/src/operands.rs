@@ -80,7 +80,12 @@ fn tokens(form: &str) -> Vec<String> {
 }
 
 /// The operands of the first synopsis form that has any.
-pub fn operands(doc: &Document, names: &[String], options: &[OptionDef], forms: &[Text]) -> Vec<Operand> {
+pub fn operands(
+    doc: &Document,
+    names: &[String],
+    options: &[OptionDef],
+    forms: &[Text],
+) -> Vec<Operand> {
     let Some((mut found, form)) = parse_forms(names, options, forms) else {
         return Vec::new();
     };
@@ -91,7 +96,12 @@ pub fn operands(doc: &Document, names: &[String], options: &[OptionDef], forms: 
 }
 
 /// The operands of the first form that has any, with `help` as their help (builtins).
-pub fn operands_with_help(names: &[String], options: &[OptionDef], forms: &[Text], help: &Help) -> Vec<Operand> {
+pub fn operands_with_help(
+    names: &[String],
+    options: &[OptionDef],
+    forms: &[Text],
+    help: &Help,
+) -> Vec<Operand> {
     let Some((mut found, _)) = parse_forms(names, options, forms) else {
         return Vec::new();
     };
@@ -103,7 +113,11 @@ pub fn operands_with_help(names: &[String], options: &[OptionDef], forms: &[Text
 
 /// Operands (without help) of the first synopsis form that has any, and that form.
 /// A form whose operands include a command (`sudo ... [command [arg ...]]`) wins over earlier ones.
-fn parse_forms<'f>(names: &[String], options: &[OptionDef], forms: &'f [Text]) -> Option<(Vec<Operand>, &'f Text)> {
+fn parse_forms<'f>(
+    names: &[String],
+    options: &[OptionDef],
+    forms: &'f [Text],
+) -> Option<(Vec<Operand>, &'f Text)> {
     let mut first: Option<(Vec<Operand>, &Text)> = None;
     for form in forms {
         let plain = form.plain();
@@ -115,7 +129,9 @@ fn parse_forms<'f>(names: &[String], options: &[OptionDef], forms: &'f [Text]) -
                 skip_next = false;
                 continue;
             }
-            if tok.starts_with('-') || (tok.starts_with('+') && !tok[1..].starts_with(|c: char| c.is_ascii_uppercase())) {
+            if tok.starts_with('-')
+                || (tok.starts_with('+') && !tok[1..].starts_with(|c: char| c.is_ascii_uppercase()))
+            {
                 let flag = tok.split('=').next().unwrap_or(tok);
                 skip_next = !tok.contains('=')
                     && options
@@ -156,7 +172,8 @@ fn parse_forms<'f>(names: &[String], options: &[OptionDef], forms: &'f [Text]) -
         let n = found.len();
         for i in 0..n {
             if found[i].starts_command {
-                found[i].starts_command = found.get(i + 1).is_none_or(|next| is_args(&next.name)) && i + 2 >= n;
+                found[i].starts_command =
+                    found.get(i + 1).is_none_or(|next| is_args(&next.name)) && i + 2 >= n;
             }
         }
         if found.iter().any(|o| o.starts_command) {
@@ -171,11 +188,17 @@ fn parse_forms<'f>(names: &[String], options: &[OptionDef], forms: &'f [Text]) -
 
 fn add_operand(tok: &str, optional: bool, names: &[String], found: &mut Vec<Operand>) {
     // `[command [arg ...]]`: the first word, then what is nested inside.
-    if tok.starts_with('[') && tok.ends_with(']') && tok[1..tok.len() - 1].contains(char::is_whitespace) {
+    if tok.starts_with('[')
+        && tok.ends_with(']')
+        && tok[1..tok.len() - 1].contains(char::is_whitespace)
+    {
         let inner = &tok[1..tok.len() - 1];
         let parts = tokens(inner);
         // `[-g group]`, `[ -f FORMAT ]`: an option and its argument, not operands.
-        if parts.first().is_some_and(|p| p.starts_with(['-', '+', '|'])) {
+        if parts
+            .first()
+            .is_some_and(|p| p.starts_with(['-', '+', '|']))
+        {
             return;
         }
         let mut last: Option<usize> = None;
@@ -203,7 +226,15 @@ fn add_operand(tok: &str, optional: bool, names: &[String], found: &mut Vec<Oper
         .trim_end_matches(']')
         .trim_end_matches("...")
         .trim_end_matches('…');
-    if inner.starts_with('-') || inner.is_empty() || (inner.starts_with('+') && !inner[1..].starts_with(|c: char| c.is_ascii_uppercase())) {
+    // `name[=word]`: the name, with an optional part written after it.
+    let inner = match inner.find('[') {
+        Some(p) if p > 0 => &inner[..p],
+        _ => inner,
+    };
+    if inner.starts_with('-')
+        || inner.is_empty()
+        || (inner.starts_with('+') && !inner[1..].starts_with(|c: char| c.is_ascii_uppercase()))
+    {
         return;
     }
     let upper = inner.to_ascii_uppercase();
@@ -214,10 +245,10 @@ fn add_operand(tok: &str, optional: bool, names: &[String], found: &mut Vec<Oper
     {
         return;
     }
-    if !inner
-        .chars()
-        .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '<' | '>' | '@' | ':' | '.' | '/' | '=' | '+'))
-    {
+    if !inner.chars().all(|c| {
+        c.is_alphanumeric()
+            || matches!(c, '_' | '-' | '<' | '>' | '@' | ':' | '.' | '/' | '=' | '+')
+    }) {
         return;
     }
     if let Some(o) = found.iter_mut().find(|o| o.name == inner) {
@@ -235,14 +266,24 @@ fn add_operand(tok: &str, optional: bool, names: &[String], found: &mut Vec<Oper
 
 /// Whether an operand's name is the arguments of a command.
 fn is_args(name: &str) -> bool {
-    let bare = name.trim_matches(|c| c == '<' || c == '>').to_ascii_lowercase();
-    matches!(bare.as_str(), "arg" | "args" | "argument" | "arguments" | "initial-arguments" | "command-args")
+    let bare = name
+        .trim_matches(|c| c == '<' || c == '>')
+        .to_ascii_lowercase();
+    matches!(
+        bare.as_str(),
+        "arg" | "args" | "argument" | "arguments" | "initial-arguments" | "command-args"
+    )
 }
 
 /// Whether an operand's name says the words from there on are a command to run.
 fn starts_command(name: &str) -> bool {
-    let bare = name.trim_matches(|c| c == '<' || c == '>').to_ascii_lowercase();
-    matches!(bare.as_str(), "command" | "utility" | "program" | "cmd" | "prog" | "command-line" | "commandline")
+    let bare = name
+        .trim_matches(|c| c == '<' || c == '>')
+        .to_ascii_lowercase();
+    matches!(
+        bare.as_str(),
+        "command" | "utility" | "program" | "cmd" | "prog" | "command-line" | "commandline"
+    )
 }
 
 fn operand_help(doc: &Document, name: &str, form: &Text) -> Help {

@@ -205,6 +205,11 @@ impl Context<'_, '_> {
             }
             return;
         }
+        // `[[ ... ]]`: the brackets are syntax, the words between are test's operators and operands.
+        if first.value == "[[" && !first.quoted {
+            self.conditional(words, group);
+            return;
+        }
         let Some(page) = self.program_page(&first.value, external) else {
             self.out.push(unknown(first.range.clone(), group));
             for w in &words[1..] {
@@ -221,6 +226,39 @@ impl Context<'_, '_> {
             None,
         ));
         self.arguments(&words[1..], group, page);
+    }
+
+    /// `[[ expression ]]`: the brackets get bash(1)'s paragraph on the conditional command, the
+    /// expression the operators of the `[` builtin.
+    fn conditional(&mut self, words: &[shell::Word], group: usize) {
+        let keyword =
+            |ctx: &mut Self, w: &shell::Word| match ctx.lookup.topic("compound.conditional") {
+                Some((page, topic)) => ctx.out.push(piece(
+                    w.range.clone(),
+                    Kind::Keyword,
+                    0,
+                    topic.help,
+                    &page,
+                    None,
+                )),
+                None => ctx.out.push(unknown(w.range.clone(), 0)),
+            };
+        keyword(self, &words[0]);
+        let (inner, close) = match words.last() {
+            Some(last) if words.len() > 1 && last.value == "]]" => {
+                (&words[1..words.len() - 1], Some(last))
+            }
+            _ => (&words[1..], None),
+        };
+        match self.lookup.builtin("[") {
+            Some(test) => self.arguments(inner, group, test),
+            None => inner
+                .iter()
+                .for_each(|w| self.out.push(unknown(w.range.clone(), group))),
+        }
+        if let Some(close) = close {
+            keyword(self, close);
+        }
     }
 
     /// A sub-command page for `word` under `page`: `git-commit`, `gcloud_compute`, or the only

@@ -233,10 +233,19 @@ fn redirect_pieces(lookup: &Lookup, source: &str, r: &shell::Redirect, out: &mut
     if let Some(t) = &r.target {
         out.push(as_argument(t.range.clone()));
     }
-    if let Some(body) = &r.heredoc_body
-        && !source[body.clone()].trim().is_empty()
-    {
-        out.push(as_argument(body.clone()));
+    if let Some(body) = &r.heredoc_body {
+        if !source[body.clone()].trim().is_empty() {
+            out.push(as_argument(body.clone()));
+        }
+        // The line that ends the here-document repeats the delimiter.
+        if let Some(t) = &r.target {
+            let rest = &source[body.end..];
+            let indent = rest.len() - rest.trim_start_matches('\t').len();
+            if rest[indent..].starts_with(t.value.as_str()) && !t.value.is_empty() {
+                let start = body.end + indent;
+                out.push(as_argument(start..start + t.value.len()));
+            }
+        }
     }
     out.push(op);
 }
@@ -315,7 +324,9 @@ fn fill_gaps(source: &str, pieces: Vec<Piece>) -> Vec<Piece> {
         }
         p.range = p.range.start + lead..p.range.end - trail;
         if p.range.start > pos {
+            let before = out.len();
             push_unknown(pos, p.range.start, &mut out);
+            inherit_keyword_help(source, &mut out, before);
         }
         pos = pos.max(p.range.end);
         out.push(p);
@@ -324,6 +335,28 @@ fn fill_gaps(source: &str, pieces: Vec<Piece>) -> Vec<Piece> {
         push_unknown(pos, source.len(), &mut out);
     }
     out
+}
+
+/// Words that belong to a compound command's syntax (the variable and words of `for f in a b`,
+/// the word of `case w in`) are not commands: they take the help of the keyword before them.
+fn inherit_keyword_help(source: &str, out: &mut [Piece], first_new: usize) {
+    if first_new == 0 {
+        return;
+    }
+    let keyword = out[first_new - 1].clone();
+    let text = &source[keyword.range.clone()];
+    if keyword.kind != Kind::Keyword || !matches!(text, "for" | "in" | "select" | "case") {
+        return;
+    }
+    for p in &mut out[first_new..] {
+        if p.kind == Kind::Unknown
+            && !source[keyword.range.end..p.range.start].contains(['\n', ';'])
+        {
+            p.kind = Kind::Argument;
+            p.help = keyword.help.clone();
+            p.page = keyword.page.clone();
+        }
+    }
 }
 
 fn finish(source: &str, pieces: Vec<Piece>) -> Vec<Span> {
