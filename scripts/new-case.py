@@ -2,6 +2,7 @@
 """Writes a golden case for a command line from what explain says now, for review.
 
     python3 scripts/new-case.py NAME 'tar -xzvf x.tgz'      # writes tests/cases/NAME.toml
+    python3 scripts/new-case.py NAME 'demo -a x' matcher    # against tests/fixtures/matcher
 
 Read the file before committing it: a case asserts what is right, not what the code does.
 Each span's `help` keeps the first line of the help and the start of its first paragraph;
@@ -17,10 +18,21 @@ def toml_str(s):
 
 def main():
     name, command = sys.argv[1], sys.argv[2]
-    exe = Path(__file__).resolve().parent.parent / "target" / "debug" / "explain"
-    out = subprocess.run([str(exe), "--json", command], capture_output=True, text=True, check=True).stdout
+    fixture = sys.argv[3] if len(sys.argv) > 3 else None
+    root = Path(__file__).resolve().parent.parent
+    exe = root / "target" / "debug" / "explain"
+    args = [str(exe), "--json", command]
+    if fixture:
+        index = root / "target" / f"fixture-index-{fixture}"
+        subprocess.run([str(exe), "index", "--output", str(index), str(root / "tests" / "fixtures" / fixture)],
+                       capture_output=True, check=True)
+        args = [str(exe), "--index", str(index), "--json", command]
+    out = subprocess.run(args, capture_output=True, text=True, check=True).stdout
     data = json.loads(out)
-    lines = [f"command = {toml_str(command)}", ""]
+    lines = [f"command = {toml_str(command)}"]
+    if fixture:
+        lines.append(f"index = {toml_str(fixture)}")
+    lines.append("")
     for s in data["spans"]:
         lines.append("[[span]]")
         lines.append(f"text = {toml_str(s['text'])}")

@@ -2,6 +2,9 @@
 //! corpus, must give exactly the expected spans, each with the right help from the right page.
 //! Every case's JSON is also checked against the contract in docs/json.md.
 //!
+//! A case with `index = "matcher"` runs against the fixture pages in tests/fixtures/matcher,
+//! written to pin down one matching rule each.
+//!
 //! To add a case: `python3 scripts/new-case.py NAME 'command'`, then read and correct the file.
 
 mod common;
@@ -11,6 +14,8 @@ use serde::Deserialize;
 #[derive(Deserialize)]
 struct Case {
     command: String,
+    /// A fixture tree under tests/fixtures to explain against instead of the shipped corpus.
+    index: Option<String>,
     span: Vec<Expected>,
 }
 
@@ -44,7 +49,10 @@ fn golden_cases() {
     for file in &files {
         let case: Case = toml::from_str(&std::fs::read_to_string(file).unwrap())
             .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
-        let ex = matcher::explain(&case.command, common::corpus());
+        let ex = match &case.index {
+            Some(name) => matcher::explain(&case.command, common::fixture_index(name)),
+            None => matcher::explain(&case.command, common::corpus()),
+        };
         let json = serde_json::to_value(&ex).unwrap();
         let name = file.file_name().unwrap().to_string_lossy().to_string();
         for v in common::contract_violations(&json) {
