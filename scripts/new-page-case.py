@@ -60,6 +60,8 @@ def main():
             lines.append(f"argument = {toml_str(a['name'])}")
             if a["need"] == "Optional":
                 lines.append("optional = true")
+        if o.get("values"):
+            lines.append("values = [" + ", ".join(toml_str(v["name"]) for v in o["values"]) + "]")
         help_start = plain(o["help"])[:60].rstrip()
         lines.append(f"help = {toml_str(help_start)}")
         lines.append("")

@@ -1,6 +1,7 @@
 //! The page cases in tests/pages/*.toml: for each page, the FULL list of options it defines,
 //! read by a person against the rendered page (`man -P cat PAGE`): every spelling, the argument
-//! (name and whether it is optional) and the start of the description. A missing option, an
+//! (name and whether it is optional), the keyword values it lists and the start of the
+//! description. A missing option, an
 //! extra one (a word of prose taken for an option), a wrong argument or a description cut or
 //! merged into the next option fails the test.
 //!
@@ -33,6 +34,9 @@ struct Expected {
     optional: bool,
     /// The start of the description, white space normalised.
     help: String,
+    /// The keyword values its argument takes, when the description lists them.
+    #[serde(default)]
+    values: Vec<String>,
 }
 
 fn load(file: &std::path::Path) -> manpage::Page {
@@ -109,6 +113,13 @@ fn page_cases_list_every_option_exactly() {
                 failures.push(format!(
                     "{name}: {flags}: argument optional is {optional}, expected {}",
                     e.optional
+                ));
+            }
+            let values: Vec<&str> = o.values.iter().map(|v| v.name.as_str()).collect();
+            if values != e.values {
+                failures.push(format!(
+                    "{name}: {flags}: values {values:?}, expected {:?}",
+                    e.values
                 ));
             }
             let help = normalize(&manpage::help_plain(&o.help));

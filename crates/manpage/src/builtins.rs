@@ -13,14 +13,19 @@ pub fn read(doc: &Document, source: &str) -> Vec<Page> {
     let Some(section) = doc.section("SHELL BUILTIN COMMANDS") else {
         return Vec::new();
     };
-    let conditionals = doc.section("CONDITIONAL EXPRESSIONS").map(|s| conditional_operators(&s.blocks)).unwrap_or_default();
+    let conditionals = doc
+        .section("CONDITIONAL EXPRESSIONS")
+        .map(|s| conditional_operators(&s.blocks))
+        .unwrap_or_default();
     let mut out = Vec::new();
     let mut stacked: Vec<Text> = Vec::new();
     for block in &section.blocks {
         let Block::Item { head, body, .. } = block else {
             continue;
         };
-        let empty = body.iter().all(|b| matches!(b, Block::Paragraph { text, .. } if text.is_blank()));
+        let empty = body
+            .iter()
+            .all(|b| matches!(b, Block::Paragraph { text, .. } if text.is_blank()));
         if empty {
             stacked.push(head.clone());
             continue;
@@ -36,7 +41,9 @@ pub fn read(doc: &Document, source: &str) -> Vec<Page> {
                 }
                 acc
             });
-        let Some(name) = names.first().cloned() else { continue };
+        let Some(name) = names.first().cloned() else {
+            continue;
+        };
         let help = body_help(body);
         let first_paragraph: Vec<Text> = help.iter().take(1).cloned().collect();
         let mut options = options_in(body, "SHELL BUILTIN COMMANDS");
@@ -84,12 +91,15 @@ fn conditional_operators(blocks: &[Block]) -> Vec<OptionDef> {
 fn collect_binary(blocks: &[Block], out: &mut Vec<OptionDef>) {
     for b in blocks {
         match b {
-            Block::Item { head, body, line, .. } => {
+            Block::Item {
+                head, body, line, ..
+            } => {
                 for h in head.lines() {
                     let plain = h.plain();
                     let words: Vec<&str> = plain.split_whitespace().collect();
                     if let [_, op, _] = words.as_slice()
-                        && (op.starts_with('-') || matches!(*op, "==" | "=" | "!=" | "<" | ">" | "=~"))
+                        && (op.starts_with('-')
+                            || matches!(*op, "==" | "=" | "!=" | "<" | ">" | "=~"))
                         && !out.iter().any(|o| o.flags.iter().any(|f| f.text == *op))
                     {
                         out.push(OptionDef {
@@ -99,6 +109,7 @@ fn collect_binary(blocks: &[Block], out: &mut Vec<OptionDef>) {
                             help: body_help(body),
                             section: "CONDITIONAL EXPRESSIONS".into(),
                             line: *line,
+                            values: Vec::new(),
                         });
                     }
                 }

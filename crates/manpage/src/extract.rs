@@ -9,6 +9,7 @@ use roff::{Block, Document, Font, Section, Text};
 
 use crate::head::{ParsedHead, parse_head};
 use crate::model::{Help, OptionDef};
+use crate::values;
 
 /// Sections whose lists never define options of the page's program.
 fn skipped_section(title: &str) -> bool {
@@ -130,11 +131,9 @@ fn walk(blocks: &[Block], section: &str, out: &mut Vec<OptionDef>) {
                             }
                             let (merged, text, first_line) =
                                 merge(&mut stacked, parsed, head, *line);
-                            push(out, merged, text, help, section, first_line);
+                            push(out, merged, text, help, body, section, first_line);
                         }
                     }
-                    // A lone `-` stacked among spellings (strings' `-a`, `--all`, `-`) is
-                    // one more spelling of the same option, not the end of the stack.
                     // ronn's bullet lists: `•` as the head, the option head as the body's
                     // first paragraph (jq's `--slurp/-s:`).
                     None if is_bullet(head)
@@ -150,6 +149,7 @@ fn walk(blocks: &[Block], section: &str, out: &mut Vec<OptionDef>) {
                             parsed,
                             text.clone(),
                             body_help(&body[1..]),
+                            &body[1..],
                             section,
                             *line,
                         );
@@ -157,12 +157,22 @@ fn walk(blocks: &[Block], section: &str, out: &mut Vec<OptionDef>) {
                         i += 1;
                         continue;
                     }
+                    // A lone `-` stacked among spellings (strings' `-a`, `--all`, `-`) is
+                    // one more spelling of the same option, not the end of the stack.
                     None if head.plain() == "-" && body_is_empty(body) => {}
                     None if head.plain() == "-" && !stacked.is_empty() => {
                         if let Some(last) = stacked.pop() {
                             let (merged, text, first_line) =
                                 merge(&mut stacked, last.head, &last.text, last.line);
-                            push(out, merged, text, body_help(body), section, first_line);
+                            push(
+                                out,
+                                merged,
+                                text,
+                                body_help(body),
+                                body,
+                                section,
+                                first_line,
+                            );
                         }
                     }
                     // A broken page whose description went into the next item's head
@@ -171,7 +181,15 @@ fn walk(blocks: &[Block], section: &str, out: &mut Vec<OptionDef>) {
                         if let Some(last) = stacked.pop() {
                             let (merged, text, first_line) =
                                 merge(&mut stacked, last.head, &last.text, last.line);
-                            push(out, merged, text, vec![head.clone()], section, first_line);
+                            push(
+                                out,
+                                merged,
+                                text,
+                                vec![head.clone()],
+                                &[],
+                                section,
+                                first_line,
+                            );
                         }
                     }
                     None => stacked.clear(),
@@ -195,6 +213,7 @@ fn walk(blocks: &[Block], section: &str, out: &mut Vec<OptionDef>) {
                         merged,
                         head_text,
                         body_help(inner),
+                        inner,
                         section,
                         first_line,
                     );
@@ -224,6 +243,7 @@ fn walk(blocks: &[Block], section: &str, out: &mut Vec<OptionDef>) {
                         parsed,
                         Text::from_run(title, Font::Bold),
                         body_help(inner),
+                        inner,
                         section,
                         *line,
                     );
@@ -282,14 +302,21 @@ fn merge(
     (merged, text, first_line)
 }
 
+/// Records one option; `body` is where the keyword values of its argument may be listed.
 fn push(
     out: &mut Vec<OptionDef>,
     head: ParsedHead,
     text: Text,
     help: Help,
+    body: &[Block],
     section: &str,
     line: u32,
 ) {
+    let values = if head.argument.is_some() {
+        values::values(body)
+    } else {
+        Vec::new()
+    };
     out.push(OptionDef {
         flags: head.flags,
         argument: head.argument,
@@ -297,6 +324,7 @@ fn push(
         help,
         section: section.to_string(),
         line,
+        values,
     });
 }
 

@@ -459,7 +459,17 @@ fn flag_argument(s: &mut Scanner) -> Option<Option<Argument>> {
     let arg = match s.peek() {
         Some('=') => {
             s.pos += 1;
-            arg_word(s, true).map(|w| argument(w, false))
+            arg_word(s, true).map(|w| {
+                // gcloud's `--scopes=[SCOPE,...]` brackets a list; the list is required.
+                if w.starts_with('[') && w.ends_with(']') && w.contains(',') {
+                    Argument {
+                        name: w,
+                        need: ArgumentNeed::Required,
+                    }
+                } else {
+                    argument(w, false)
+                }
+            })
         }
         Some(' ') if s.starts_with(" = ") => {
             // top's `-d, --delay = SECS`.

@@ -13,6 +13,7 @@ mod operands;
 mod prose;
 mod shell_topics;
 mod subcommands;
+mod values;
 
 pub use model::*;
 pub use names::name_and_section;

@@ -89,6 +89,19 @@ pub struct OptionDef {
     pub section: String,
     /// The line of the page where the definition starts.
     pub line: u32,
+    /// The keywords its argument takes, when the description lists them (tar's
+    /// `--warning=KEYWORD`, ssh's `-o` keywords), in page order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub values: Vec<ValueDef>,
+}
+
+/// One keyword value an option's argument takes, e.g. `no-file-changed` for tar's `--warning`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ValueDef {
+    /// The keyword as written (`all`, `AddKeysToAgent`, `ro`).
+    pub name: String,
+    /// What the page says about it; empty when the page only lists it.
+    pub help: Help,
 }
 
 /// A positional operand from the SYNOPSIS.

@@ -8,13 +8,26 @@ use roff::{Font, Text};
 use crate::model::{Argument, ArgumentNeed, Flag, OptionDef};
 
 /// The options shown in `forms` and described in `paragraphs`, other than those in `existing`.
-pub fn options(forms: &[Text], paragraphs: &[Text], existing: &[OptionDef], section: &str) -> Vec<OptionDef> {
+pub fn options(
+    forms: &[Text],
+    paragraphs: &[Text],
+    existing: &[OptionDef],
+    section: &str,
+) -> Vec<OptionDef> {
     let mut out: Vec<OptionDef> = Vec::new();
     for (flag, arg) in synopsis_flags(forms) {
-        if existing.iter().chain(out.iter()).any(|o| o.flags.iter().any(|f| f.text == flag)) {
+        if existing
+            .iter()
+            .chain(out.iter())
+            .any(|o| o.flags.iter().any(|f| f.text == flag))
+        {
             continue;
         }
-        let mentions: Vec<Text> = paragraphs.iter().filter(|p| names_word(&p.plain(), &flag)).cloned().collect();
+        let mentions: Vec<Text> = paragraphs
+            .iter()
+            .filter(|p| names_word(&p.plain(), &flag))
+            .cloned()
+            .collect();
         if mentions.is_empty() {
             continue;
         }
@@ -33,6 +46,7 @@ pub fn options(forms: &[Text], paragraphs: &[Text], existing: &[OptionDef], sect
             help: mentions,
             section: section.to_string(),
             line: 0,
+            values: Vec::new(),
         });
     }
     out
@@ -44,19 +58,42 @@ pub fn synopsis_flags(heads: &[Text]) -> Vec<(String, Option<String>)> {
     let mut out: Vec<(String, Option<String>)> = Vec::new();
     for head in heads {
         let plain = head.plain();
-        let cleaned: String = plain.chars().map(|c| if matches!(c, '[' | ']' | '|' | '{' | '}') { ' ' } else { c }).collect();
+        let cleaned: String = plain
+            .chars()
+            .map(|c| {
+                if matches!(c, '[' | ']' | '|' | '{' | '}') {
+                    ' '
+                } else {
+                    c
+                }
+            })
+            .collect();
         let words: Vec<&str> = cleaned.split_whitespace().collect();
         for (i, w) in words.iter().enumerate() {
-            let Some(letters) = w.strip_prefix('-') else { continue };
-            if letters.is_empty() || !letters.chars().all(|c| c.is_ascii_alphanumeric() || c == '@') {
+            let Some(letters) = w.strip_prefix('-') else {
+                continue;
+            };
+            if letters.is_empty()
+                || !letters
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '@')
+            {
                 continue;
             }
-            let next = words.get(i + 1).filter(|n| !n.starts_with('-') && !n.starts_with('+'));
+            let next = words
+                .get(i + 1)
+                .filter(|n| !n.starts_with('-') && !n.starts_with('+'));
             // An argument follows only when the bracket holds the flag and the word together.
             let together = next.is_some() && plain.contains(&format!("{w} {}", next.unwrap()));
-            if letters.chars().count() == 1 || letters.chars().all(|c| c.is_ascii_alphabetic()) && letters.len() <= 8 && i > 0 {
+            if letters.chars().count() == 1
+                || letters.chars().all(|c| c.is_ascii_alphabetic()) && letters.len() <= 8 && i > 0
+            {
                 // A bundle shows each letter once (`-neE`); `-Olevel` is one flag and its argument.
-                let distinct = letters.chars().collect::<std::collections::HashSet<_>>().len() == letters.chars().count();
+                let distinct = letters
+                    .chars()
+                    .collect::<std::collections::HashSet<_>>()
+                    .len()
+                    == letters.chars().count();
                 let many = letters.chars().count() > 1 && !together && distinct;
                 if many {
                     for c in letters.chars() {
@@ -67,7 +104,11 @@ pub fn synopsis_flags(heads: &[Text]) -> Vec<(String, Option<String>)> {
                     }
                 } else {
                     let flag = format!("-{letters}");
-                    let arg = if together { next.map(|n| n.to_string()) } else { None };
+                    let arg = if together {
+                        next.map(|n| n.to_string())
+                    } else {
+                        None
+                    };
                     if !out.iter().any(|(f, _)| *f == flag) {
                         out.push((flag, arg));
                     }
@@ -83,6 +124,7 @@ fn names_word(text: &str, word: &str) -> bool {
     text.match_indices(word).any(|(p, _)| {
         let before = text[..p].chars().next_back();
         let after = text[p + word.len()..].chars().next();
-        !before.is_some_and(|c| c.is_alphanumeric() || c == '-') && !after.is_some_and(|c| c.is_alphanumeric() || c == '-')
+        !before.is_some_and(|c| c.is_alphanumeric() || c == '-')
+            && !after.is_some_and(|c| c.is_alphanumeric() || c == '-')
     })
 }
