@@ -19,11 +19,7 @@ pub trait PageSource {
 
 impl PageSource for store::Store {
     fn pages(&self, name: &str) -> Vec<Arc<Page>> {
-        store::Store::pages(self, name)
-            .unwrap_or_default()
-            .into_iter()
-            .map(Arc::new)
-            .collect()
+        store::Store::pages(self, name).unwrap_or_default()
     }
     fn names_with_prefix(&self, prefix: &str, limit: usize) -> Vec<String> {
         store::Store::names_with_prefix(self, prefix, limit)

@@ -7,7 +7,9 @@
 
 mod readonly;
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, RwLock};
 
 use manpage::Page;
 use serde::{Deserialize, Serialize};
@@ -21,6 +23,9 @@ use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Te
 pub const FORMAT_VERSION: u32 = 1;
 
 const INFO_FILE: &str = "explain-index.json";
+
+/// How many names [`Store::pages`] keeps decoded pages for; lookups past that decode again.
+pub const CACHED_NAMES: usize = 4096;
 const CURRENT_FILE: &str = "CURRENT";
 
 /// What went wrong with an index.
@@ -101,6 +106,7 @@ fn schema() -> (Schema, Fields) {
 
 /// An open index.
 pub struct Store {
+    cache: RwLock<HashMap<String, Vec<Arc<Page>>>>,
     reader: IndexReader,
     fields: Fields,
     info: IndexInfo,
@@ -171,6 +177,7 @@ impl Store {
             .reload_policy(ReloadPolicy::Manual)
             .try_into()?;
         Ok(Store {
+            cache: RwLock::new(HashMap::new()),
             reader,
             fields,
             info,
@@ -241,8 +248,25 @@ impl Store {
     }
 
     /// Every page with this name (a page's own name or one of its aliases), best first: pages
-    /// whose own name it is before aliases, then by section (1, 8, 6, others).
-    pub fn pages(&self, name: &str) -> Result<Vec<Page>, StoreError> {
+    /// whose own name it is before aliases, then by section (1, 8, 6, others). Decoded pages are
+    /// kept (up to [`CACHED_NAMES`] names that exist), so a warm store answers from memory.
+    pub fn pages(&self, name: &str) -> Result<Vec<Arc<Page>>, StoreError> {
+        if let Ok(cache) = self.cache.read()
+            && let Some(pages) = cache.get(name)
+        {
+            return Ok(pages.clone());
+        }
+        let pages: Vec<Arc<Page>> = self.decode_pages(name)?.into_iter().map(Arc::new).collect();
+        if !pages.is_empty()
+            && let Ok(mut cache) = self.cache.write()
+            && cache.len() < CACHED_NAMES
+        {
+            cache.insert(name.to_string(), pages.clone());
+        }
+        Ok(pages)
+    }
+
+    fn decode_pages(&self, name: &str) -> Result<Vec<Page>, StoreError> {
         let searcher = self.reader.searcher();
         let query = TermQuery::new(
             Term::from_field_text(self.fields.name, name),
@@ -273,7 +297,7 @@ impl Store {
     }
 
     /// The best page with this name, in `section` when given (`1` matches `1ssl` too).
-    pub fn page(&self, name: &str, section: Option<&str>) -> Result<Option<Page>, StoreError> {
+    pub fn page(&self, name: &str, section: Option<&str>) -> Result<Option<Arc<Page>>, StoreError> {
         let pages = self.pages(name)?;
         Ok(match section {
             None => pages.into_iter().next(),
