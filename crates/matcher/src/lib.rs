@@ -250,38 +250,60 @@ fn redirect_pieces(lookup: &Lookup, source: &str, r: &shell::Redirect, out: &mut
     out.push(op);
 }
 
-/// Nested spans win: a span that contains another is cut around it.
-fn resolve_overlaps(mut pieces: Vec<Piece>) -> Vec<Piece> {
-    pieces.retain(|p| p.range.start < p.range.end);
-    // Inner (shorter) spans first, so outer ones are cut around them.
-    pieces.sort_by_key(|p| (p.range.len(), p.range.start));
-    let mut placed: Vec<Piece> = Vec::new();
-    for p in pieces {
-        let mut parts = vec![p];
-        for q in &placed {
-            let mut next = Vec::new();
-            for part in parts {
-                if part.range.end <= q.range.start || part.range.start >= q.range.end {
-                    next.push(part);
-                    continue;
-                }
-                if part.range.start < q.range.start {
-                    let mut left = part.clone();
-                    left.range = part.range.start..q.range.start;
-                    next.push(left);
-                }
-                if part.range.end > q.range.end {
-                    let mut right = part.clone();
-                    right.range = q.range.end..part.range.end;
-                    next.push(right);
-                }
-            }
-            parts = next;
-        }
-        placed.extend(parts);
+/// Nested spans win: a span that contains another is cut around it. Of two spans with the same
+/// range, the one found first wins. One sweep over the spans sorted by start, outer before inner.
+fn resolve_overlaps(pieces: Vec<Piece>) -> Vec<Piece> {
+    struct Open {
+        piece: Piece,
+        cursor: usize,
     }
-    placed.sort_by_key(|p| p.range.start);
-    placed
+    fn emit(open: &Open, to: usize, out: &mut Vec<Piece>) {
+        if open.cursor < to {
+            let mut part = open.piece.clone();
+            part.range = open.cursor..to;
+            out.push(part);
+        }
+    }
+    let mut indexed: Vec<(usize, Piece)> = pieces
+        .into_iter()
+        .filter(|p| p.range.start < p.range.end)
+        .enumerate()
+        .collect();
+    indexed.sort_by(|(ia, a), (ib, b)| {
+        a.range
+            .start
+            .cmp(&b.range.start)
+            .then(b.range.end.cmp(&a.range.end))
+            .then(ib.cmp(ia))
+    });
+    let mut out = Vec::with_capacity(indexed.len());
+    let mut stack: Vec<Open> = Vec::new();
+    for (_, p) in indexed {
+        while let Some(top) = stack.last() {
+            if top.piece.range.end <= p.range.start {
+                let top = stack.pop().expect("checked");
+                emit(&top, top.piece.range.end, &mut out);
+            } else {
+                break;
+            }
+        }
+        if let Some(top) = stack.last() {
+            emit(top, p.range.start, &mut out);
+        }
+        for open in &mut stack {
+            open.cursor = open.cursor.max(p.range.end.min(open.piece.range.end));
+        }
+        let start = p.range.start;
+        stack.push(Open {
+            piece: p,
+            cursor: start,
+        });
+    }
+    while let Some(top) = stack.pop() {
+        emit(&top, top.piece.range.end, &mut out);
+    }
+    out.sort_by_key(|p| p.range.start);
+    out
 }
 
 /// Text that no span covers (other than blanks) becomes unknown spans, word by word; spans are
