@@ -552,6 +552,20 @@ fn trailer(s: &mut Scanner, head: &mut ParsedHead) -> Option<()> {
     None
 }
 
+/// Whether a head line is only a dash and a placeholder: `-<signal>`, `-`*signal*.
+fn is_dash_placeholder(line: &Text) -> bool {
+    let plain = line.plain();
+    let Some(rest) = plain.strip_prefix('-') else {
+        return false;
+    };
+    let bracketed = rest.starts_with('<') && rest.ends_with('>') && !rest.contains(' ');
+    let italic = line.runs.len() == 2
+        && line.runs[0].text.trim() == "-"
+        && line.runs[1].font.is_italic()
+        && !rest.contains(' ');
+    bracketed || italic
+}
+
 /// Parses a whole head, stacked lines included. Every line must be an option head.
 pub fn parse_head(head: &Text) -> Option<ParsedHead> {
     let lines = head.lines();
@@ -560,6 +574,11 @@ pub fn parse_head(head: &Text) -> Option<ParsedHead> {
     }
     let mut out = ParsedHead::default();
     for line in &lines {
+        // kill's `-<signal>` beside `-s <signal>`: a dash and a placeholder is a number or
+        // name given as an option, not a flag of its own; the other lines still are.
+        if lines.len() > 1 && is_dash_placeholder(line) {
+            continue;
+        }
         let parsed = parse_head_line(line)?;
         for f in parsed.flags {
             if !out.flags.contains(&f) {
@@ -740,6 +759,10 @@ mod tests {
         assert_eq!(f("-execdir command {} +"), Some(vec!["-execdir".into()]));
         assert_eq!(f("-exec command ;"), Some(vec!["-exec".into()]));
         assert_eq!(f("-v version ..."), Some(vec!["-v".into()]));
+        assert_eq!(
+            f("-<signal>\n-s <signal>\n--signal <signal>"),
+            Some(vec!["-s".into(), "--signal".into()])
+        );
     }
 
     #[test]
