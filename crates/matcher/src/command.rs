@@ -3,7 +3,8 @@
 //! option arguments, operands, and the commands that wrappers run (`sudo`, `xargs`,
 //! `find -exec ... ;`).
 
-use std::collections::HashSet;
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -23,13 +24,16 @@ pub struct Context<'l, 'a> {
     pub last_group: usize,
     /// The pieces found so far.
     pub out: Vec<Piece>,
+    /// Help built once per definition (keyed by its address in its page), so that spans with
+    /// the same help share it and it is rendered once.
+    pub help_cache: RefCell<HashMap<usize, Arc<Vec<Text>>>>,
 }
 
 fn piece(
     range: Range<usize>,
     kind: Kind,
     group: usize,
-    help: Vec<Text>,
+    help: Arc<Vec<Text>>,
     page: &Page,
     option: Option<String>,
 ) -> Piece {
@@ -151,6 +155,32 @@ fn runs_command_until_terminator(opt: &OptionDef) -> bool {
 }
 
 impl Context<'_, '_> {
+    fn shared_help(&self, key: usize, build: impl FnOnce() -> Vec<Text>) -> Arc<Vec<Text>> {
+        self.help_cache
+            .borrow_mut()
+            .entry(key)
+            .or_insert_with(|| Arc::new(build()))
+            .clone()
+    }
+
+    fn opt_help(&self, opt: &OptionDef) -> Arc<Vec<Text>> {
+        self.shared_help(opt as *const OptionDef as usize, || option_help(opt))
+    }
+
+    fn program_help(&self, page: &Page) -> Arc<Vec<Text>> {
+        self.shared_help(page as *const Page as usize, || program_help(page))
+    }
+
+    fn name_help(&self, page: &Page) -> Arc<Vec<Text>> {
+        self.shared_help(page as *const Page as usize + 1, || {
+            vec![page.name_line.clone()]
+        })
+    }
+
+    fn operand_help(&self, op: &manpage::Operand) -> Arc<Vec<Text>> {
+        self.shared_help(op as *const manpage::Operand as usize, || op.help.clone())
+    }
+
     fn new_group(&mut self) -> usize {
         self.last_group += 1;
         self.last_group
@@ -194,7 +224,7 @@ impl Context<'_, '_> {
                     first.range.clone(),
                     Kind::Program,
                     group,
-                    topic.help,
+                    topic,
                     &page,
                     None,
                 )),
@@ -221,7 +251,7 @@ impl Context<'_, '_> {
             first.range.clone(),
             Kind::Program,
             group,
-            program_help(&page),
+            self.program_help(&page),
             &page,
             None,
         ));
@@ -233,14 +263,10 @@ impl Context<'_, '_> {
     fn conditional(&mut self, words: &[shell::Word], group: usize) {
         let keyword =
             |ctx: &mut Self, w: &shell::Word| match ctx.lookup.topic("compound.conditional") {
-                Some((page, topic)) => ctx.out.push(piece(
-                    w.range.clone(),
-                    Kind::Keyword,
-                    0,
-                    topic.help,
-                    &page,
-                    None,
-                )),
+                Some((page, topic)) => {
+                    ctx.out
+                        .push(piece(w.range.clone(), Kind::Keyword, 0, topic, &page, None))
+                }
                 None => ctx.out.push(unknown(w.range.clone(), 0)),
             };
         keyword(self, &words[0]);
@@ -294,7 +320,7 @@ impl Context<'_, '_> {
         let mut end_of_options = false;
         // The help of a command defined in the page, once its word is seen: its arguments are
         // described there.
-        let mut command_done: Option<Vec<Text>> = None;
+        let mut command_done: Option<Arc<Vec<Text>>> = None;
         let mut positional: Vec<&shell::Word> = Vec::new();
         // Sub-command words are checked first, so `git foo` never runs `foo` as a program when
         // a git-foo page exists.
@@ -311,7 +337,7 @@ impl Context<'_, '_> {
                         w.range.clone(),
                         Kind::Option,
                         group,
-                        option_help(o),
+                        self.opt_help(o),
                         &page,
                         Some("--".into()),
                     )),
@@ -340,7 +366,7 @@ impl Context<'_, '_> {
                         w.range.clone(),
                         Kind::Option,
                         group,
-                        option_help(opt),
+                        self.opt_help(opt),
                         &page,
                         Some(flag.clone()),
                     ));
@@ -356,7 +382,7 @@ impl Context<'_, '_> {
                             arg.range.clone(),
                             Kind::Argument,
                             group,
-                            option_help(opt),
+                            self.opt_help(opt),
                             &page,
                             None,
                         ));
@@ -385,7 +411,7 @@ impl Context<'_, '_> {
                         w.range.clone(),
                         Kind::Subcommand,
                         group,
-                        vec![sub.name_line.clone()],
+                        self.name_help(&sub),
                         &sub,
                         None,
                     ));
@@ -398,6 +424,7 @@ impl Context<'_, '_> {
                 {
                     let mut help = vec![sub.head.clone()];
                     help.extend(sub.help.iter().cloned());
+                    let help = Arc::new(help);
                     self.out.push(piece(
                         w.range.clone(),
                         Kind::Subcommand,
@@ -487,7 +514,7 @@ impl Context<'_, '_> {
                     words[e].range.clone(),
                     Kind::Argument,
                     group,
-                    option_help(opt),
+                    self.opt_help(opt),
                     page,
                     None,
                 ));
@@ -532,7 +559,7 @@ impl Context<'_, '_> {
                     w.range.clone(),
                     Kind::Argument,
                     group,
-                    op.help.clone(),
+                    self.operand_help(op),
                     page,
                     None,
                 )),
@@ -563,7 +590,7 @@ impl Context<'_, '_> {
                 w.range.clone(),
                 Kind::Option,
                 group,
-                option_help(first_opt),
+                self.opt_help(first_opt),
                 page,
                 Some(format!("{prefix}{first}")),
             ));
@@ -593,7 +620,7 @@ impl Context<'_, '_> {
                     start..w.range.end,
                     Kind::Option,
                     group,
-                    option_help(opt),
+                    self.opt_help(opt),
                     page,
                     Some(flag),
                 ));
@@ -603,7 +630,7 @@ impl Context<'_, '_> {
                 start..letter_end,
                 Kind::Option,
                 group,
-                option_help(opt),
+                self.opt_help(opt),
                 page,
                 Some(flag),
             ));
@@ -618,7 +645,7 @@ impl Context<'_, '_> {
                     arg.range.clone(),
                     Kind::Argument,
                     group,
-                    option_help(opt),
+                    self.opt_help(opt),
                     page,
                     None,
                 ));

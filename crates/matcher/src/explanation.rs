@@ -61,7 +61,7 @@ pub struct Span {
     pub option: Option<String>,
     /// The help as rich text, for renderers (not part of the JSON contract).
     #[serde(skip)]
-    pub help_text: Vec<Text>,
+    pub help_text: std::sync::Arc<Vec<Text>>,
 }
 
 /// A problem with the command line: where, and what.

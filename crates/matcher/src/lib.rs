@@ -11,6 +11,7 @@ mod pages;
 
 use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::Arc;
 
 pub use explanation::{Explanation, JSON_VERSION, Kind, Problem, Span, escape_html, html, plain};
 pub use pages::{Lookup, MemoryPages, PageSource};
@@ -23,7 +24,7 @@ pub(crate) struct Piece {
     pub range: Range<usize>,
     pub kind: Kind,
     pub group: usize,
-    pub help: Option<Vec<Text>>,
+    pub help: Option<Arc<Vec<Text>>>,
     pub page: Option<String>,
     pub option: Option<String>,
 }
@@ -45,6 +46,7 @@ pub fn explain(source: &str, pages: &dyn PageSource) -> Explanation {
         functions: &functions,
         last_group: 0,
         out: Vec::new(),
+        help_cache: Default::default(),
     };
     for cmd in &script.commands {
         for a in &cmd.assignments {
@@ -144,7 +146,7 @@ fn topic_piece(lookup: &Lookup, range: Range<usize>, kind: Kind, key: &str) -> P
             range,
             kind,
             group: 0,
-            help: Some(topic.help),
+            help: Some(topic),
             page: Some(page.citation()),
             option: None,
         },
@@ -390,11 +392,20 @@ fn finish(source: &str, pieces: Vec<Piece>) -> Vec<Span> {
         byte = to;
         utf16
     };
+    // Rendered once per distinct help: spans that share a help share its text.
+    let mut rendered: std::collections::HashMap<usize, (String, String)> =
+        std::collections::HashMap::new();
     for p in pieces {
         let start_utf16 = advance(p.range.start);
         let end_utf16 = advance(p.range.end);
         let (help, help_html) = match &p.help {
-            Some(h) if p.kind != Kind::Unknown => (Some(plain(h)), Some(html(h))),
+            Some(h) if p.kind != Kind::Unknown => {
+                let (plain_text, html_text) = rendered
+                    .entry(Arc::as_ptr(h) as usize)
+                    .or_insert_with(|| (plain(h), html(h)))
+                    .clone();
+                (Some(plain_text), Some(html_text))
+            }
             _ => (None, None),
         };
         let kind = if help.is_none() {
@@ -415,7 +426,7 @@ fn finish(source: &str, pieces: Vec<Piece>) -> Vec<Span> {
             page: if kind == Kind::Unknown { None } else { p.page },
             option: if kind == Kind::Option { p.option } else { None },
             help_text: if kind == Kind::Unknown {
-                Vec::new()
+                Arc::default()
             } else {
                 p.help.unwrap_or_default()
             },

@@ -5,7 +5,8 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use manpage::{Page, ShellTopic};
+use manpage::Page;
+use roff::Text;
 
 /// Finds pages by name.
 pub trait PageSource {
@@ -69,6 +70,7 @@ pub struct Lookup<'a> {
     cache: RefCell<HashMap<String, Vec<Arc<Page>>>>,
     prefixes: RefCell<HashMap<String, Vec<String>>>,
     builtins: RefCell<HashMap<String, Option<Arc<Page>>>>,
+    topics: RefCell<HashMap<String, Option<(Arc<Page>, Arc<Vec<Text>>)>>>,
 }
 
 impl<'a> Lookup<'a> {
@@ -79,6 +81,7 @@ impl<'a> Lookup<'a> {
             cache: RefCell::new(HashMap::new()),
             prefixes: RefCell::new(HashMap::new()),
             builtins: RefCell::new(HashMap::new()),
+            topics: RefCell::new(HashMap::new()),
         }
     }
 
@@ -149,9 +152,26 @@ impl<'a> Lookup<'a> {
     }
 
     /// A shell-syntax topic from bash(1), with the page it came from.
-    pub fn topic(&self, key: &str) -> Option<(Arc<Page>, ShellTopic)> {
-        let bash = self.pages("bash").into_iter().find(|p| p.name == "bash")?;
-        let topic = bash.shell_topics.iter().find(|t| t.key == key)?.clone();
-        Some((bash, topic))
+    pub fn topic(&self, key: &str) -> Option<(Arc<Page>, Arc<Vec<Text>>)> {
+        if let Some(found) = self.topics.borrow().get(key) {
+            return found.clone();
+        }
+        let found = self
+            .pages("bash")
+            .into_iter()
+            .find(|p| p.name == "bash")
+            .and_then(|bash| {
+                let help = bash
+                    .shell_topics
+                    .iter()
+                    .find(|t| t.key == key)?
+                    .help
+                    .clone();
+                Some((bash, Arc::new(help)))
+            });
+        self.topics
+            .borrow_mut()
+            .insert(key.to_string(), found.clone());
+        found
     }
 }
