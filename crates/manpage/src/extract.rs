@@ -48,6 +48,20 @@ pub fn options(doc: &Document) -> Vec<OptionDef> {
     let mut out = Vec::new();
     for section in &doc.sections {
         if skipped_section(&section.title) {
+            // encguess puts its switches in a subsection of SYNOPSIS.
+            if section.title.eq_ignore_ascii_case("SYNOPSIS") {
+                for b in &section.blocks {
+                    if let Block::Subsection(sub) = b
+                        && !skipped_section(&sub.title)
+                    {
+                        walk(
+                            &sub.blocks,
+                            &format!("{} › {}", section.title, sub.title),
+                            &mut out,
+                        );
+                    }
+                }
+            }
             continue;
         }
         walk(&section.blocks, &section.title, &mut out);
@@ -225,6 +239,36 @@ fn walk(blocks: &[Block], section: &str, out: &mut Vec<OptionDef>) {
             }
             Block::Indented { blocks: inner, .. } => {
                 stacked.clear();
+                // Sphinx closes the list right after the head (`.INDENT`, `.TP`, `.B --gcc`,
+                // `.UNINDENT`) and sets the description as the paragraphs that follow.
+                if let Some((
+                    Block::Item {
+                        head, body, line, ..
+                    },
+                    before,
+                )) = inner.split_last()
+                    && body_is_empty(body)
+                    && let Some(parsed) = parse_head(head)
+                    && parsed.inline_help.is_none()
+                    && matches!(blocks.get(i + 1), Some(Block::Paragraph { .. }))
+                {
+                    let end = (i + 1..blocks.len())
+                        .find(|&j| !matches!(blocks[j], Block::Paragraph { .. }))
+                        .unwrap_or(blocks.len());
+                    walk(before, section, out);
+                    let desc = &blocks[i + 1..end];
+                    push(
+                        out,
+                        parsed,
+                        head.clone(),
+                        body_help(desc),
+                        desc,
+                        section,
+                        *line,
+                    );
+                    i = end;
+                    continue;
+                }
                 walk(inner, section, out);
             }
             Block::Subsection(Section {
