@@ -8,7 +8,7 @@
 use roff::{Block, Document, Font, Section, Text};
 
 use crate::head::{ParsedHead, parse_head};
-use crate::model::{Help, OptionDef};
+use crate::model::{Argument, ArgumentNeed, Flag, FlagStyle, Help, OptionDef};
 use crate::values;
 
 /// Sections whose lists never define options of the page's program.
@@ -206,6 +206,32 @@ fn walk(blocks: &[Block], section: &str, out: &mut Vec<OptionDef>) {
                             );
                         }
                     }
+                    // dd's operands: a list of `bs=BYTES`, `if=FILE`, ... items.
+                    None if let Some((name, value)) = assignment_head(head)
+                        && assignment_run(blocks, i) >= 3 =>
+                    {
+                        stacked.clear();
+                        let parsed = ParsedHead {
+                            flags: vec![Flag {
+                                text: name,
+                                style: FlagStyle::Assignment,
+                            }],
+                            argument: Some(Argument {
+                                name: value,
+                                need: ArgumentNeed::Required,
+                            }),
+                            inline_help: None,
+                        };
+                        push(
+                            out,
+                            parsed,
+                            head.clone(),
+                            body_help(body),
+                            body,
+                            section,
+                            *line,
+                        );
+                    }
                     None => stacked.clear(),
                 }
                 walk(body, section, out);
@@ -300,6 +326,29 @@ fn walk(blocks: &[Block], section: &str, out: &mut Vec<OptionDef>) {
         }
         i += 1;
     }
+}
+
+/// `bs=BYTES` → (`bs`, `BYTES`): a lower-case keyword, `=`, an upper-case placeholder.
+fn assignment_head(head: &Text) -> Option<(String, String)> {
+    let plain = head.plain();
+    let (name, value) = plain.split_once('=')?;
+    let name_ok = name.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    let value_ok = !value.is_empty()
+        && value
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');
+    (name_ok && value_ok).then(|| (name.to_string(), value.to_string()))
+}
+
+/// How many items in a row around `blocks[i]` have `name=VALUE` heads.
+fn assignment_run(blocks: &[Block], i: usize) -> usize {
+    let is = |b: &Block| matches!(b, Block::Item { head, .. } if assignment_head(head).is_some());
+    let before = blocks[..i].iter().rev().take_while(|b| is(b)).count();
+    let after = blocks[i..].iter().take_while(|b| is(b)).count();
+    before + after
 }
 
 /// Whether an item's head is only a bullet mark (`•`, `○`, `*`, `-`).

@@ -26,6 +26,9 @@ pub enum FlagStyle {
     SingleDashLong,
     /// `+x` or `+name`.
     Plus,
+    /// `if=FILE`: a keyword operand given as one `name=value` word (dd). The flag's text is
+    /// the name without `=`; the value is the option's argument.
+    Assignment,
 }
 
 /// One spelling of an option, e.g. `-x` or `--extract`.
