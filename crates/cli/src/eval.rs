@@ -5,6 +5,7 @@
 //! overall and per program, and the lines with an unexplained option.
 
 use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write;
 use std::io::BufRead;
 use std::path::Path;
 
@@ -34,14 +35,14 @@ struct Tally {
     lines: usize,
 }
 
-/// Runs the evaluation and prints the report; `worst` programs and `misses` lines are listed.
+/// Runs the evaluation and returns the report; `worst` programs and `misses` lines are listed.
 pub fn run(
     store: &store::Store,
     file: &Path,
     worst: usize,
     misses: usize,
     json: bool,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<String> {
     let reader = std::io::BufReader::new(
         std::fs::File::open(file).with_context(|| format!("cannot open {}", file.display()))?,
     );
@@ -125,6 +126,7 @@ pub fn run(
             .cmp(&(a.1.total - a.1.explained))
             .then(a.0.cmp(b.0))
     });
+    let mut out = String::new();
     if json {
         let report = serde_json::json!({
             "records": records,
@@ -137,25 +139,28 @@ pub fn run(
             })).collect::<Vec<_>>(),
             "missed_lines": missed_lines.iter().take(misses).map(|(c, m)| serde_json::json!({"command": c, "unexplained": m})).collect::<Vec<_>>(),
         });
-        println!("{}", serde_json::to_string_pretty(&report)?);
-        return Ok(());
+        return Ok(format!("{}\n", serde_json::to_string_pretty(&report)?));
     }
-    println!(
+    let _ = writeln!(
+        out,
         "records: {records} (variant \"long\" skipped); with a page for their program: {lines_with_page}"
     );
-    println!(
+    let _ = writeln!(
+        out,
         "option tokens explained: {}/{} = {:.2}%",
         overall.explained,
         overall.total,
         100.0 * share(&overall)
     );
-    println!("\nprograms with the most unexplained option tokens:");
-    println!(
+    let _ = writeln!(out, "\nprograms with the most unexplained option tokens:");
+    let _ = writeln!(
+        out,
         "  {:<24} {:>9} {:>7} {:>7}",
         "program", "explained", "total", "share"
     );
     for (p, t) in ranked.iter().take(worst) {
-        println!(
+        let _ = writeln!(
+            out,
             "  {:<24} {:>9} {:>7} {:>6.1}%",
             p,
             t.explained,
@@ -163,12 +168,13 @@ pub fn run(
             100.0 * share(t)
         );
     }
-    println!(
+    let _ = writeln!(
+        out,
         "\nlines with an unexplained option ({} in all):",
         missed_lines.len()
     );
     for (c, m) in missed_lines.iter().take(misses) {
-        println!("  {}    [{}]", c, m.join(" "));
+        let _ = writeln!(out, "  {}    [{}]", c, m.join(" "));
     }
-    Ok(())
+    Ok(out)
 }

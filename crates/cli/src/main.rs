@@ -141,7 +141,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             json,
         }) => {
             let store = default_index::open(cli.index.as_deref())?;
-            eval::run(&store, &file, worst, misses, json)?;
+            emit(&eval::run(&store, &file, worst, misses, json)?);
             Ok(ExitCode::SUCCESS)
         }
         None => explain(&cli),

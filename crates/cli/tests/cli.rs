@@ -226,3 +226,35 @@ fn dump_options_lists_page_and_flag() {
     assert!(out.lines().any(|l| l == "man1/good.1\t-v"), "{out}");
     assert!(out.lines().any(|l| l == "man1/good.1\t--verbose"), "{out}");
 }
+
+#[test]
+fn eval_reports_the_share_of_option_tokens_explained() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixtures = common::repo().join("tests/fixtures");
+    let o = run(&[
+        "index",
+        "--output",
+        dir.path().to_str().unwrap(),
+        fixtures.join("matcher").to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let corpus = fixtures.join("eval.jsonl");
+    let o = run(&[
+        "--index",
+        dir.path().to_str().unwrap(),
+        "eval",
+        "--json",
+        corpus.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["records"], 4, "the \"long\" variant is skipped");
+    assert_eq!(v["lines_with_page"], 3, "nosuch has no page");
+    assert_eq!(
+        v["option_tokens"], 5,
+        "wrap's -w counts: wrap has a page too"
+    );
+    assert_eq!(v["explained"], 4, "--bogus is not documented");
+    assert_eq!(v["missed_lines"][0]["command"], "demo --bogus src");
+    assert_eq!(v["missed_lines"][0]["unexplained"][0], "--bogus");
+}

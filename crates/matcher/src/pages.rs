@@ -64,13 +64,16 @@ impl PageSource for MemoryPages {
     }
 }
 
+/// A shell-syntax topic: the page it comes from (bash(1)) and its help.
+pub type Topic = (Arc<Page>, Arc<Vec<Text>>);
+
 /// Lookups made during one explanation, remembered.
 pub struct Lookup<'a> {
     source: &'a dyn PageSource,
     cache: RefCell<HashMap<String, Vec<Arc<Page>>>>,
     prefixes: RefCell<HashMap<String, Vec<String>>>,
     builtins: RefCell<HashMap<String, Option<Arc<Page>>>>,
-    topics: RefCell<HashMap<String, Option<(Arc<Page>, Arc<Vec<Text>>)>>>,
+    topics: RefCell<HashMap<String, Option<Topic>>>,
 }
 
 impl<'a> Lookup<'a> {
@@ -152,7 +155,7 @@ impl<'a> Lookup<'a> {
     }
 
     /// A shell-syntax topic from bash(1), with the page it came from.
-    pub fn topic(&self, key: &str) -> Option<(Arc<Page>, Arc<Vec<Text>>)> {
+    pub fn topic(&self, key: &str) -> Option<Topic> {
         if let Some(found) = self.topics.borrow().get(key) {
             return found.clone();
         }
