@@ -405,10 +405,9 @@ fn push(
     section: &str,
     line: u32,
 ) {
-    let values = if head.argument.is_some() {
-        values::values(body)
-    } else {
-        Vec::new()
+    let values = match &head.argument {
+        Some(a) => values::values(body, &a.name),
+        None => Vec::new(),
     };
     out.push(OptionDef {
         flags: head.flags,

@@ -8,11 +8,119 @@ use roff::{Block, Text};
 use crate::extract::body_help;
 use crate::model::ValueDef;
 
-/// The keyword values listed in an option's description `body`.
-pub fn values(body: &[Block]) -> Vec<ValueDef> {
+/// The keyword values listed in an option's description `body`: as a list or table of
+/// keywords, or else as a list after a colon in a paragraph that names the argument
+/// (`use quoting style WORD for entry names: literal, locale, shell, ...`), or as quoted
+/// words there (`WHEN can be 'always', 'auto', or 'never'`).
+pub fn values(body: &[Block], argument: &str) -> Vec<ValueDef> {
     let mut out = Vec::new();
     collect(body, &mut out);
+    if out.is_empty() {
+        for (i, text) in body_help(body).iter().enumerate() {
+            prose_values(&text.plain(), argument, i == 0, &mut out);
+        }
+    }
     out
+}
+
+/// Values named in one paragraph that mentions `argument` (or is the first of the
+/// description, which is about the argument: ls's `--time=WORD`).
+fn prose_values(paragraph: &str, argument: &str, first: bool, out: &mut Vec<ValueDef>) {
+    let arg = argument.trim_matches(|c: char| !c.is_ascii_alphanumeric() && c != '_');
+    let names_arg = arg.len() >= 2 && names_word(paragraph, arg);
+    if !names_arg && !first {
+        return;
+    }
+    let mut found: Vec<String> = Vec::new();
+    for clause in paragraph.split(';') {
+        let Some((_, list)) = clause.split_once(": ") else {
+            continue;
+        };
+        let list = list.trim().trim_end_matches('.');
+        let items: Vec<&str> = list
+            .split(", ")
+            .flat_map(|i| i.split(" or "))
+            .map(|i| i.trim().trim_start_matches("and ").trim())
+            .filter(|i| !i.is_empty())
+            .collect();
+        let names: Option<Vec<String>> = items.iter().map(|i| list_item(i)).collect();
+        if let Some(names) = names
+            && names.len() >= 2
+        {
+            found.extend(names);
+        }
+    }
+    // Quoted words are values only where the sentence says so, not examples (`'Foo'`).
+    let lists_values = [
+        "can be", "may be", "must be", "one of", "either", "values", "accepts",
+    ]
+    .iter()
+    .any(|w| paragraph.contains(w));
+    if found.is_empty() && names_arg && lists_values {
+        found = quoted_words(paragraph);
+        if found.len() < 2 {
+            return;
+        }
+    }
+    for name in found {
+        if !out.iter().any(|v| v.name == name) {
+            out.push(ValueDef {
+                name,
+                help: Vec::new(),
+            });
+        }
+    }
+}
+
+/// The value of a list item: one keyword, optionally followed by a flag or a remark in
+/// parentheses (`none (default)`, `across -x`, `access time (-u)` is not one).
+fn list_item(item: &str) -> Option<String> {
+    let mut words = item.split_whitespace();
+    let first = words.next()?.trim_matches(['\'', '"', '‘', '’', '`']);
+    let rest: Vec<&str> = words.collect();
+    let rest_ok = match rest.as_slice() {
+        [] => true,
+        [r] => r.starts_with('-') || (r.starts_with('(') && r.ends_with(')')),
+        _ => false,
+    };
+    let k = keywords(&Text::from_run(first, roff::Font::Roman));
+    (rest_ok && k.len() == 1).then(|| k[0].clone())
+}
+
+/// `'always'`, `‘auto’`: the keyword-like words in single quotes.
+fn quoted_words(paragraph: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let chars: Vec<char> = paragraph.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if matches!(chars[i], '\'' | '‘' | '`') {
+            let close = chars[i + 1..]
+                .iter()
+                .position(|&c| matches!(c, '\'' | '’'))
+                .map(|p| p + i + 1);
+            if let Some(end) = close {
+                let word: String = chars[i + 1..end].iter().collect();
+                let k = keywords(&Text::from_run(&word, roff::Font::Roman));
+                if k.len() == 1 && k[0] == word && !out.contains(&word) {
+                    out.push(word);
+                }
+                i = end + 1;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Whether `word` occurs in `text` as a whole word.
+fn names_word(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + word.len()..].chars().next();
+        !before.is_some_and(|c| c.is_alphanumeric() || c == '_')
+            && !after.is_some_and(|c| c.is_alphanumeric() || c == '_')
+    })
 }
 
 /// Collects the values of one level of `blocks`. A list is a value list only when every
@@ -124,6 +232,58 @@ mod tests {
 
     fn kw(s: &str) -> Vec<String> {
         keywords(&Text::from_run(s, Font::Bold))
+    }
+
+    fn prose(p: &str, arg: &str) -> Vec<String> {
+        prose_at(p, arg, false)
+    }
+
+    fn prose_at(p: &str, arg: &str, first: bool) -> Vec<String> {
+        let mut out = Vec::new();
+        prose_values(p, arg, first, &mut out);
+        out.into_iter().map(|v| v.name).collect()
+    }
+
+    #[test]
+    fn values_in_prose() {
+        assert_eq!(
+            prose(
+                "use quoting style WORD for entry names: literal, locale, shell, c, escape",
+                "WORD"
+            ),
+            vec!["literal", "locale", "shell", "c", "escape"]
+        );
+        // The first paragraph of a description is about the argument even when it does not
+        // name it (ls's --time=WORD).
+        assert_eq!(
+            prose_at(
+                "change the default of using modification times; access time (-u): atime, \
+                 access, use; change time (-c): ctime, status; birth time: birth, creation",
+                "WORD",
+                true
+            ),
+            vec![
+                "atime", "access", "use", "ctime", "status", "birth", "creation"
+            ]
+        );
+        assert_eq!(
+            prose(
+                "append indicator with style WORD to entry names: none (default), slash (-p)",
+                "WORD"
+            ),
+            vec!["none", "slash"]
+        );
+        assert_eq!(
+            prose(
+                "WHEN can be 'always' (default if omitted), 'auto', or 'never'",
+                "WHEN"
+            ),
+            vec!["always", "auto", "never"]
+        );
+        assert!(prose("WHEN: 'Foo' matches 'FOO' and 'foo'", "WHEN").is_empty());
+        // Prose after a colon is not a list of values; nor is a paragraph without the argument.
+        assert!(prose("Use FILE: the default is the first one, or none", "FILE").is_empty());
+        assert!(prose("styles: a, b, c", "WORD").is_empty());
     }
 
     #[test]
