@@ -7,6 +7,7 @@
 mod builtins;
 mod extract;
 pub mod head;
+mod md2man;
 pub mod model;
 mod names;
 mod operands;
@@ -30,9 +31,21 @@ pub fn read(doc: &roff::Document, source: &str) -> Page {
     let (name_line, mut names, description) = names::name_section(doc);
     names.retain(|n| n != &name);
     names.insert(0, name.clone());
-    let options = extract::options(doc);
+    let mut options = extract::options(doc);
+    let one_paragraph = md2man::options(doc, &options);
+    options.extend(one_paragraph);
+    // A documented boolean value (`--rm true|false`) may be given; the switch works without it.
+    for o in &mut options {
+        if let Some(a) = o.argument.as_mut()
+            && matches!(
+                a.name.replace(' ', "").as_str(),
+                "true|false" | "[true|false]"
+            )
+        {
+            a.need = ArgumentNeed::Optional;
+        }
+    }
     let synopsis = operands::synopsis(doc);
-    let mut options = options;
     let described: Vec<roff::Text> = ["DESCRIPTION", "OPTIONS"]
         .iter()
         .filter_map(|t| doc.section(t))

@@ -614,7 +614,17 @@ impl Context<'_, '_> {
                 continue;
             };
             let needs = flag_need(opt, &flag);
-            if skip == 1 && needs.is_some() && letter_end < w.range.end {
+            // An optional argument only takes the rest of the word when the rest is not itself
+            // a run of documented letters (`-it` is -i -t; `-c3` is -c with 3).
+            let rest_are_flags = letters[k + 1..]
+                .iter()
+                .all(|(_, c)| exact(page, &format!("{prefix}{c}")).is_some());
+            let takes_rest = match needs {
+                Some(ArgumentNeed::Required) => true,
+                Some(ArgumentNeed::Optional) => !rest_are_flags,
+                None => false,
+            };
+            if skip == 1 && takes_rest && letter_end < w.range.end {
                 // The rest of the word is the argument: -n1, -I{}, -ofile.
                 self.out.push(piece(
                     start..w.range.end,
