@@ -258,3 +258,46 @@ fn eval_reports_the_share_of_option_tokens_explained() {
     assert_eq!(v["missed_lines"][0]["command"], "demo --bogus src");
     assert_eq!(v["missed_lines"][0]["unexplained"][0], "--bogus");
 }
+
+/// gcloud's generated pages on this machine (the Google Cloud CLI ships 16,600 of them): a
+/// sub-command four levels deep and its `--zone` option.
+#[test]
+fn gcloud_subcommand_pages_at_any_depth() {
+    let man = std::path::Path::new("/usr/share/man/man1");
+    let files: Vec<String> = [
+        "gcloud",
+        "gcloud_compute",
+        "gcloud_compute_instances",
+        "gcloud_compute_instances_create",
+    ]
+    .iter()
+    .map(|n| man.join(format!("{n}.1.gz")).to_string_lossy().to_string())
+    .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let mut args = vec!["index", "--output", dir.path().to_str().unwrap()];
+    args.extend(files.iter().map(String::as_str));
+    let o = run(&args);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("indexed 4 pages"), "{}", stdout(&o));
+    let o = run(&[
+        "--index",
+        dir.path().to_str().unwrap(),
+        "--json",
+        "gcloud compute instances create vm1 --zone=us-central1-a",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let spans = v["spans"].as_array().unwrap();
+    assert_eq!(spans[3]["text"], "create");
+    assert_eq!(spans[3]["page"], "gcloud_compute_instances_create(1)");
+    let zone = spans
+        .iter()
+        .find(|s| s["text"] == "--zone=us-central1-a")
+        .unwrap();
+    assert_eq!(zone["option"], "--zone");
+    assert!(
+        zone["help"]
+            .as_str()
+            .unwrap()
+            .contains("Zone of the instances to create")
+    );
+}
