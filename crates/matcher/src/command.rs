@@ -100,6 +100,33 @@ fn abbreviated<'p>(page: &'p Page, prefix: &str) -> Option<(&'p OptionDef, Strin
     found
 }
 
+/// The help of a value the option documents (`--sort=size`, `-o StrictHostKeyChecking=no`,
+/// `--warning=no-timestamp`): the option's head, then the value's own description.
+fn value_help(opt: &OptionDef, value: &str) -> Option<Vec<Text>> {
+    let key = value.split_once('=').map(|(k, _)| k).unwrap_or(value);
+    let found = opt
+        .values
+        .iter()
+        .find(|v| v.name == value)
+        .or_else(|| opt.values.iter().find(|v| v.name == key))
+        .or_else(|| opt.values.iter().find(|v| v.name.eq_ignore_ascii_case(key)))
+        .or_else(|| {
+            value
+                .strip_prefix("no-")
+                .and_then(|rest| opt.values.iter().find(|v| v.name == rest))
+        })?;
+    if found.help.is_empty() {
+        return None;
+    }
+    let mut help = vec![opt.head.clone()];
+    let mut first = Text::from_run(&found.name, Font::Bold);
+    first.push(": ", Font::Roman);
+    first.append(&found.help[0]);
+    help.push(first);
+    help.extend(found.help[1..].iter().cloned());
+    Some(help)
+}
+
 /// Whether the spelling `flag` of `opt` takes an argument. One definition can give different
 /// spellings different arguments (`-u, -U NUM, --unified[=NUM]`): a short spelling shown bare
 /// beside a short spelling shown with an argument takes none.
@@ -362,14 +389,34 @@ impl Context<'_, '_> {
                         }
                     });
                 if let Some((opt, flag)) = whole {
+                    // `--sort=size`: a value the page documents gets its own span and help.
+                    let attached = value.and_then(|val| value_help(opt, val).map(|h| (val, h)));
+                    let option_end = match attached {
+                        Some((val, _)) if !w.quoted && w.range.len() == v.len() => {
+                            w.range.end - val.len()
+                        }
+                        _ => w.range.end,
+                    };
                     self.out.push(piece(
-                        w.range.clone(),
+                        w.range.start..option_end,
                         Kind::Option,
                         group,
                         self.opt_help(opt),
                         &page,
                         Some(flag.clone()),
                     ));
+                    if let Some((_, help)) = attached
+                        && option_end < w.range.end
+                    {
+                        self.out.push(piece(
+                            option_end..w.range.end,
+                            Kind::Argument,
+                            group,
+                            Arc::new(help),
+                            &page,
+                            None,
+                        ));
+                    }
                     if runs_command_until_terminator(opt) {
                         i += self.terminated_command(&words[i..], group, &page, opt);
                         continue;
@@ -378,11 +425,14 @@ impl Context<'_, '_> {
                         && takes_required(opt, &flag)
                         && let Some(arg) = words.get(i)
                     {
+                        let help = value_help(opt, &arg.value)
+                            .map(Arc::new)
+                            .unwrap_or_else(|| self.opt_help(opt));
                         self.out.push(piece(
                             arg.range.clone(),
                             Kind::Argument,
                             group,
-                            self.opt_help(opt),
+                            help,
                             &page,
                             None,
                         ));
