@@ -68,7 +68,7 @@ fn split(text: &Text) -> Option<(Text, Text, crate::head::ParsedHead)> {
 
 fn walk(blocks: &[Block], section: &str, existing: &[OptionDef], out: &mut Vec<OptionDef>) {
     let mut current: Option<OptionDef> = None;
-    let mut finish = |current: &mut Option<OptionDef>, out: &mut Vec<OptionDef>| {
+    let finish = |current: &mut Option<OptionDef>, out: &mut Vec<OptionDef>| {
         if let Some(def) = current.take() {
             let known = existing
                 .iter()

@@ -26,7 +26,10 @@ fn script() -> String {
         "sudo systemctl restart nginx",
         "git commit -am \"msg\" && git push origin main",
     ];
-    (0..200).map(|i| lines[i % lines.len()]).collect::<Vec<_>>().join("\n")
+    (0..200)
+        .map(|i| lines[i % lines.len()])
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn bench(c: &mut Criterion) {
@@ -35,9 +38,13 @@ fn bench(c: &mut Criterion) {
     assert!((90..=110).contains(&line.len()));
     // Warm the store's page cache of the operating system and the lookups once.
     black_box(matcher::explain(line, &store));
-    c.bench_function("explain a 100-character line", |b| b.iter(|| black_box(matcher::explain(black_box(line), &store))));
+    c.bench_function("explain a 100-character line", |b| {
+        b.iter(|| black_box(matcher::explain(black_box(line), &store)))
+    });
     let script = script();
-    c.bench_function("explain a 200-line script", |b| b.iter(|| black_box(matcher::explain(black_box(&script), &store))));
+    c.bench_function("explain a 200-line script", |b| {
+        b.iter(|| black_box(matcher::explain(black_box(&script), &store)))
+    });
 }
 
 criterion_group!(benches, bench);

@@ -17,7 +17,14 @@ fn pages() -> &'static MemoryPages {
             .flatten()
             .map(|e| e.path())
             .collect();
-        for shipped in ["man1/bash.1.gz", "man1/tar.1.gz", "man1/find.1.gz", "man8/sudo.8.gz", "man1/git.1.gz", "man1/git-commit.1.gz"] {
+        for shipped in [
+            "man1/bash.1.gz",
+            "man1/tar.1.gz",
+            "man1/find.1.gz",
+            "man8/sudo.8.gz",
+            "man1/git.1.gz",
+            "man1/git-commit.1.gz",
+        ] {
             files.push(root.join("manpages").join(shipped));
         }
         let pages = files.iter().map(|f| {
@@ -35,7 +42,12 @@ fn check(input: &str) -> Result<(), TestCaseError> {
     let mut last_end = 0;
     let mut covered = vec![false; input.len()];
     for s in &ex.spans {
-        prop_assert!(s.start < s.end && s.end <= input.len(), "range {}..{}", s.start, s.end);
+        prop_assert!(
+            s.start < s.end && s.end <= input.len(),
+            "range {}..{}",
+            s.start,
+            s.end
+        );
         prop_assert!(s.start >= last_end, "overlap at {}", s.start);
         last_end = s.end;
         prop_assert!(input.is_char_boundary(s.start) && input.is_char_boundary(s.end));
@@ -49,7 +61,10 @@ fn check(input: &str) -> Result<(), TestCaseError> {
         }
     }
     for (i, ch) in input.char_indices() {
-        prop_assert!(covered[i] || ch.is_whitespace(), "{ch:?} at {i} is in no span");
+        prop_assert!(
+            covered[i] || ch.is_whitespace(),
+            "{ch:?} at {i} is in no span"
+        );
     }
     Ok(())
 }
