@@ -406,7 +406,7 @@ fn push(
     line: u32,
 ) {
     let values = match &head.argument {
-        Some(a) => values::values(body, &a.name),
+        Some(a) => values::values(body, &help, &a.name),
         None => Vec::new(),
     };
     out.push(OptionDef {

@@ -12,11 +12,12 @@ use crate::model::ValueDef;
 /// keywords, or else as a list after a colon in a paragraph that names the argument
 /// (`use quoting style WORD for entry names: literal, locale, shell, ...`), or as quoted
 /// words there (`WHEN can be 'always', 'auto', or 'never'`).
-pub fn values(body: &[Block], argument: &str) -> Vec<ValueDef> {
+/// `help` is the description as already flattened from `body`.
+pub fn values(body: &[Block], help: &[Text], argument: &str) -> Vec<ValueDef> {
     let mut out = Vec::new();
     collect(body, &mut out);
     if out.is_empty() {
-        for (i, text) in body_help(body).iter().enumerate() {
+        for (i, text) in help.iter().enumerate() {
             prose_values(&text.plain(), argument, i == 0, &mut out);
         }
     }
