@@ -655,11 +655,32 @@ impl Context<'_, '_> {
         }
         let base = w.range.start;
         let mut used = 0;
+        let mut skip_next = false;
         for (k, &(off, c)) in letters.iter().enumerate() {
+            if std::mem::take(&mut skip_next) {
+                continue;
+            }
             let flag = format!("{prefix}{c}");
             let start = if k == 0 { base } else { base + off };
             let letter_end = base + off + c.len_utf8();
             let Some(opt) = exact(page, &flag) else {
+                // Two-letter single-dash options inside a bundle (wget's `-np` in `-mnp`).
+                if let Some(&(off2, c2)) = letters.get(k + 1)
+                    && let Some(opt) = exact(page, &format!("{prefix}{c}{c2}"))
+                    && opt.argument.is_none()
+                {
+                    let end = base + off2 + c2.len_utf8();
+                    self.out.push(piece(
+                        start..end,
+                        Kind::Option,
+                        group,
+                        self.opt_help(opt),
+                        page,
+                        Some(format!("{prefix}{c}{c2}")),
+                    ));
+                    skip_next = true;
+                    continue;
+                }
                 self.out.push(unknown(start..letter_end, group));
                 continue;
             };
