@@ -49,6 +49,7 @@ pub fn read(doc: &Document, source: &str) -> Vec<Page> {
         let mut options = options_in(body, "SHELL BUILTIN COMMANDS");
         let prose = crate::prose::options(&heads, &help, &options, "SHELL BUILTIN COMMANDS");
         options.extend(prose);
+        options.extend(placeholder_flags(&heads, &help));
         if names.iter().any(|n| n == "test" || n == "[") {
             options.extend(conditionals.iter().cloned());
         }
@@ -119,4 +120,55 @@ fn collect_binary(blocks: &[Block], out: &mut Vec<OptionDef>) {
             _ => {}
         }
     }
+}
+
+/// Flags whose name is a placeholder: a bold dash followed by an italic word in the synopsis
+/// (kill's `-sigspec`: a dash and any signal). The flag is written `-<sigspec>`; its help is
+/// the paragraphs that name the placeholder.
+fn placeholder_flags(heads: &[Text], help: &[Text]) -> Vec<OptionDef> {
+    let mut out: Vec<OptionDef> = Vec::new();
+    for head in heads {
+        for pair in head.runs.windows(2) {
+            let (dash, word) = (&pair[0], &pair[1]);
+            if !(dash.font.is_bold() && dash.text.ends_with('-') && word.font.is_italic()) {
+                continue;
+            }
+            if dash.text.len() > 1 && !dash.text.ends_with(" -") && !dash.text.ends_with("[-") {
+                continue;
+            }
+            let name: String = word
+                .text
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            let flag = format!("-<{name}>");
+            if name.is_empty() || out.iter().any(|o| o.flags[0].text == flag) {
+                continue;
+            }
+            let mentions: Vec<Text> = help
+                .iter()
+                .filter(|p| {
+                    p.plain()
+                        .split(|c: char| !c.is_alphanumeric() && c != '_')
+                        .any(|w| w == name)
+                })
+                .cloned()
+                .collect();
+            if mentions.is_empty() {
+                continue;
+            }
+            let mut shown = Text::from_run("-", Font::Bold);
+            shown.push(&name, Font::Italic);
+            out.push(OptionDef {
+                flags: vec![Flag::new(&flag)],
+                argument: None,
+                head: shown,
+                help: mentions,
+                section: "SHELL BUILTIN COMMANDS".into(),
+                line: 0,
+                values: Vec::new(),
+            });
+        }
+    }
+    out
 }

@@ -127,6 +127,26 @@ fn value_help(opt: &OptionDef, value: &str) -> Option<Vec<Text>> {
     Some(help)
 }
 
+/// The option whose spelling is a dash and a placeholder (`-<signal>`), and that spelling.
+fn placeholder(page: &Page) -> Option<(&OptionDef, String)> {
+    page.options.iter().find_map(|o| {
+        let from_flags = o
+            .flags
+            .iter()
+            .find(|f| f.text.starts_with("-<"))
+            .map(|f| f.text.clone());
+        let from_head = || {
+            o.head
+                .plain()
+                .split([',', '\n'])
+                .map(str::trim)
+                .find(|alt| alt.starts_with("-<") && alt.ends_with('>') && !alt.contains(' '))
+                .map(str::to_string)
+        };
+        from_flags.or_else(from_head).map(|shown| (o, shown))
+    })
+}
+
 /// Whether the spelling `flag` of `opt` takes an argument. One definition can give different
 /// spellings different arguments (`-u, -U NUM, --unified[=NUM]`): a short spelling shown bare
 /// beside a short spelling shown with an argument takes none.
@@ -446,6 +466,22 @@ impl Context<'_, '_> {
                 }
                 if let Some(consumed) = self.bundle(w, &words[i..], group, &page, &v[..1]) {
                     i += consumed;
+                    continue;
+                }
+                // `-9`, `-KILL`: a dash and a value, where the page shows a placeholder flag
+                // (`-<signal>`, bash's `-sigspec`).
+                if v.starts_with('-')
+                    && v[1..].chars().all(|c| c.is_ascii_alphanumeric())
+                    && let Some((opt, shown)) = placeholder(&page)
+                {
+                    self.out.push(piece(
+                        w.range.clone(),
+                        Kind::Option,
+                        group,
+                        self.opt_help(opt),
+                        &page,
+                        Some(shown),
+                    ));
                     continue;
                 }
                 // `+FORMAT` (date) is an operand when no `+` option matches.
