@@ -128,7 +128,12 @@ fn flag(s: &mut Scanner) -> Option<Vec<String>> {
         if !is_name_char(c) {
             break;
         }
-        if s.font_at(s.pos) != first_font && s.font_at(s.pos).is_some_and(Font::is_italic) {
+        // ... or in bold after a roman letter (less's `-D`**x***color*).
+        let font = s.font_at(s.pos);
+        if font != first_font
+            && (font.is_some_and(Font::is_italic)
+                || (s.pos == name_start + 1 && first_font == Some(Font::Roman)))
+        {
             break;
         }
         s.pos += 1;
@@ -783,6 +788,16 @@ mod tests {
             flags("-j on enable it, or disable it when the target"),
             None
         );
+    }
+
+    #[test]
+    fn letter_glued_to_a_bold_and_italic_argument() {
+        let mut t = Text::from_run("-D", Font::Roman);
+        t.push("x", Font::Bold);
+        t.push("color", Font::Italic);
+        let h = parse_head(&t).unwrap();
+        assert_eq!(h.flags[0].text, "-D");
+        assert_eq!(h.argument.unwrap().name, "xcolor");
     }
 
     #[test]
