@@ -117,6 +117,11 @@ fn flag(s: &mut Scanner) -> Option<Vec<String>> {
     let name_start = s.pos;
     match s.peek() {
         Some(c) if is_first_char(c) => s.pos += 1,
+        // curl's `-:, --next`: a punctuation letter standing alone.
+        Some(':') if dashes == "-" && matches!(s.peek_at(s.pos + 1), None | Some(',' | ' ')) => {
+            s.pos += 1;
+            return Some(vec!["-:".to_string()]);
+        }
         _ => {
             s.pos = start;
             return None;
@@ -763,6 +768,7 @@ mod tests {
         );
         assert_eq!(f("-execdir command {} +"), Some(vec!["-execdir".into()]));
         assert_eq!(f("-exec command ;"), Some(vec!["-exec".into()]));
+        assert_eq!(f("-:, --next"), Some(vec!["-:".into(), "--next".into()]));
         assert_eq!(f("-v version ..."), Some(vec!["-v".into()]));
         assert_eq!(
             f("-<signal>\n-s <signal>\n--signal <signal>"),
