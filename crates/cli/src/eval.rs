@@ -91,11 +91,22 @@ pub fn run(
             for token in &seg.options {
                 overall.total += 1;
                 tally.total += 1;
-                let hit = found.iter().position(|f| f == token).or_else(|| {
-                    found.iter().position(|f| {
-                        f.len() > 1 && token.starts_with(f.as_str()) && !token.starts_with("--")
+                let hit = found
+                    .iter()
+                    .position(|f| f == token)
+                    .or_else(|| {
+                        found.iter().position(|f| {
+                            f.len() > 1 && token.starts_with(f.as_str()) && !token.starts_with("--")
+                        })
                     })
-                });
+                    // A placeholder spelling (`-<sigspec>`) explains any `-9` or `-KILL`.
+                    .or_else(|| {
+                        found.iter().position(|f| {
+                            f.starts_with("-<")
+                                && token.starts_with('-')
+                                && !token.starts_with("--")
+                        })
+                    });
                 match hit {
                     Some(i) => {
                         found.swap_remove(i);
