@@ -302,7 +302,7 @@ impl Context<'_, '_> {
             &page,
             None,
         ));
-        self.arguments(&words[1..], group, page);
+        self.arguments(&words[1..], group, page, None);
     }
 
     /// `[[ expression ]]`: the brackets get bash(1)'s paragraph on the conditional command, the
@@ -324,7 +324,7 @@ impl Context<'_, '_> {
             _ => (&words[1..], None),
         };
         match self.lookup.builtin("[") {
-            Some(test) => self.arguments(inner, group, test),
+            Some(test) => self.arguments(inner, group, test, None),
             None => inner
                 .iter()
                 .for_each(|w| self.out.push(unknown(w.range.clone(), group))),
@@ -363,7 +363,13 @@ impl Context<'_, '_> {
     }
 
     /// Options, operands, sub-commands and nested commands of one page.
-    fn arguments(&mut self, words: &[shell::Word], group: usize, page: Arc<Page>) {
+    fn arguments(
+        &mut self,
+        words: &[shell::Word],
+        group: usize,
+        page: Arc<Page>,
+        parent: Option<Arc<Page>>,
+    ) {
         let mut end_of_options = false;
         // The help of a command defined in the page, once its word is seen: its arguments are
         // described there.
@@ -399,16 +405,33 @@ impl Context<'_, '_> {
                     Some((n, val)) if n.len() > 1 => (n, Some(val)),
                     _ => (v, None),
                 };
-                let whole = exact(&page, name)
-                    .map(|o| (o, name.to_string()))
-                    .or_else(|| {
-                        if name.starts_with("--") {
-                            abbreviated(&page, name)
-                        } else {
-                            None
-                        }
-                    });
-                if let Some((opt, flag)) = whole {
+                // The option's index in its page, and the spelling used.
+                let find = |p: &Arc<Page>| {
+                    let index = |o: &OptionDef| p.options.iter().position(|x| std::ptr::eq(x, o));
+                    exact(p, name)
+                        .and_then(|o| Some((index(o)?, name.to_string())))
+                        .or_else(|| {
+                            if name.starts_with("--") {
+                                abbreviated(p, name).and_then(|(o, f)| Some((index(o)?, f)))
+                            } else {
+                                None
+                            }
+                        })
+                };
+                // Options of the page, else those of the program it is a sub-command of
+                // (gcloud's flags that every command takes).
+                let (whole, owner) = match find(&page) {
+                    Some(found) => (Some(found), page.clone()),
+                    None => match parent
+                        .as_ref()
+                        .and_then(|p| find(p).map(|f| (f, p.clone())))
+                    {
+                        Some((found, p)) => (Some(found), p),
+                        None => (None, page.clone()),
+                    },
+                };
+                if let Some((index, flag)) = whole {
+                    let opt = &owner.options[index];
                     // `--sort=size`: a value the page documents gets its own span and help.
                     let attached = value.and_then(|val| value_help(opt, val).map(|h| (val, h)));
                     let option_end = match attached {
@@ -422,7 +445,7 @@ impl Context<'_, '_> {
                         Kind::Option,
                         group,
                         self.opt_help(opt),
-                        &page,
+                        &owner,
                         Some(flag.clone()),
                     ));
                     if let Some((_, help)) = attached
@@ -433,12 +456,12 @@ impl Context<'_, '_> {
                             Kind::Argument,
                             group,
                             Arc::new(help),
-                            &page,
+                            &owner,
                             None,
                         ));
                     }
                     if runs_command_until_terminator(opt) {
-                        i += self.terminated_command(&words[i..], group, &page, opt);
+                        i += self.terminated_command(&words[i..], group, &owner, opt);
                         continue;
                     }
                     if value.is_none()
@@ -453,7 +476,7 @@ impl Context<'_, '_> {
                             Kind::Argument,
                             group,
                             help,
-                            &page,
+                            &owner,
                             None,
                         ));
                         i += 1;
@@ -501,7 +524,12 @@ impl Context<'_, '_> {
                         &sub,
                         None,
                     ));
-                    self.arguments(&words[i..], group, sub);
+                    self.arguments(
+                        &words[i..],
+                        group,
+                        sub,
+                        Some(parent.clone().unwrap_or_else(|| page.clone())),
+                    );
                     return;
                 }
                 // A command defined in the page itself (`systemctl restart`, `apt-get install`).
