@@ -355,10 +355,5 @@ fn find_item<'d>(blocks: &'d [Block], name: &str) -> Option<&'d [Block]> {
 }
 
 fn mentions(text: &str, word: &str) -> bool {
-    text.match_indices(word).any(|(p, _)| {
-        let before = text[..p].chars().next_back();
-        let after = text[p + word.len()..].chars().next();
-        !before.is_some_and(|c| c.is_alphanumeric() || c == '_')
-            && !after.is_some_and(|c| c.is_alphanumeric() || c == '_')
-    })
+    crate::prose::stands_alone(text, word, &['_'])
 }

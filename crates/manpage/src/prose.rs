@@ -119,12 +119,17 @@ pub fn synopsis_flags(heads: &[Text]) -> Vec<(String, Option<String>)> {
     out
 }
 
-/// Whether `text` has `word` standing alone (not inside a longer word).
-fn names_word(text: &str, word: &str) -> bool {
+/// Whether `text` has `word` standing alone: not inside a longer word, where a word may also
+/// hold the characters in `joiners` (`-` for flags, `_` for names).
+pub fn stands_alone(text: &str, word: &str, joiners: &[char]) -> bool {
+    let joins = |c: char| c.is_alphanumeric() || joiners.contains(&c);
     text.match_indices(word).any(|(p, _)| {
-        let before = text[..p].chars().next_back();
-        let after = text[p + word.len()..].chars().next();
-        !before.is_some_and(|c| c.is_alphanumeric() || c == '-')
-            && !after.is_some_and(|c| c.is_alphanumeric() || c == '-')
+        !text[..p].chars().next_back().is_some_and(joins)
+            && !text[p + word.len()..].chars().next().is_some_and(joins)
     })
+}
+
+/// Whether `text` names the flag `word` (`-l` but not inside `--all-l` or `-lv`).
+fn names_word(text: &str, word: &str) -> bool {
+    stands_alone(text, word, &['-'])
 }

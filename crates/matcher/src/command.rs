@@ -55,14 +55,7 @@ fn option_help(opt: &OptionDef) -> Vec<Text> {
 }
 
 fn unknown(range: Range<usize>, group: usize) -> Piece {
-    Piece {
-        range,
-        kind: Kind::Unknown,
-        group,
-        help: None,
-        page: None,
-        option: None,
-    }
+    Piece::unknown(range, group)
 }
 
 /// The help of a program span: its NAME line, or for a builtin its synopsis and first paragraph.

@@ -29,6 +29,20 @@ pub(crate) struct Piece {
     pub option: Option<String>,
 }
 
+impl Piece {
+    /// A part nothing documents.
+    pub(crate) fn unknown(range: Range<usize>, group: usize) -> Piece {
+        Piece {
+            range,
+            kind: Kind::Unknown,
+            group,
+            help: None,
+            page: None,
+            option: None,
+        }
+    }
+}
+
 /// Explains a command line or a whole script.
 pub fn explain(source: &str, pages: &dyn PageSource) -> Explanation {
     let script = shell::parse(source);
@@ -150,14 +164,7 @@ fn topic_piece(lookup: &Lookup, range: Range<usize>, kind: Kind, key: &str) -> P
             page: Some(page.citation()),
             option: None,
         },
-        None => Piece {
-            range,
-            kind: Kind::Unknown,
-            group: 0,
-            help: None,
-            page: None,
-            option: None,
-        },
+        None => Piece::unknown(range, 0),
     }
 }
 
@@ -315,16 +322,7 @@ fn fill_gaps(source: &str, pieces: Vec<Piece>) -> Vec<Piece> {
     let mut pos = 0;
     let push_unknown = |from: usize, to: usize, out: &mut Vec<Piece>| {
         let mut word_start = None;
-        let add = |range: Range<usize>, out: &mut Vec<Piece>| {
-            out.push(Piece {
-                range,
-                kind: Kind::Unknown,
-                group: 0,
-                help: None,
-                page: None,
-                option: None,
-            })
-        };
+        let add = |range: Range<usize>, out: &mut Vec<Piece>| out.push(Piece::unknown(range, 0));
         for (i, c) in source[from..to].char_indices() {
             if c.is_whitespace() {
                 if let Some(s) = word_start.take() {
