@@ -76,6 +76,14 @@ enum Command {
     },
     /// Print `page<TAB>option` for every option in the index (page relative to its tree root).
     DumpOptions,
+    /// Print a completion script for a shell (bash, zsh, fish, elvish, powershell).
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print this program's own man page (roff).
+    Man,
     /// Serve the web pages and the JSON API (`/api/v1/explain?cmd=...`) until Ctrl-C.
     Serve {
         /// The address to listen on.
@@ -129,6 +137,23 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             quiet,
         }) => index(&output, &paths, quiet),
         Some(Command::DumpOptions) => dump_options(cli.index.as_deref()),
+        Some(Command::Completions { shell }) => {
+            let mut out = Vec::new();
+            clap_complete::generate(
+                shell,
+                &mut <Cli as clap::CommandFactory>::command(),
+                "explain",
+                &mut out,
+            );
+            emit(&String::from_utf8_lossy(&out));
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Man) => {
+            let mut out = Vec::new();
+            clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(&mut out)?;
+            emit(&String::from_utf8_lossy(&out));
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Serve { addr }) => {
             let store = default_index::open(cli.index.as_deref())?;
             web::run(addr, store)?;

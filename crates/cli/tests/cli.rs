@@ -301,3 +301,46 @@ fn gcloud_subcommand_pages_at_any_depth() {
             .contains("Zone of the instances to create")
     );
 }
+
+/// The committed man page and completions match what the binary generates now (regenerate
+/// with scripts/generate-docs.sh), and our own extractor reads explain's man page.
+#[test]
+fn generated_docs_are_current() {
+    let repo = common::repo();
+    for (args, file) in [
+        (vec!["man"], "docs/man/explain.1"),
+        (vec!["completions", "bash"], "completions/explain.bash"),
+        (vec!["completions", "zsh"], "completions/_explain"),
+        (vec!["completions", "fish"], "completions/explain.fish"),
+    ] {
+        let o = run(&args);
+        assert!(o.status.success());
+        let committed = std::fs::read_to_string(repo.join(file)).unwrap();
+        assert!(
+            committed == stdout(&o),
+            "{file} is stale: run scripts/generate-docs.sh"
+        );
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let o = run(&[
+        "index",
+        "--output",
+        dir.path().to_str().unwrap(),
+        repo.join("docs/man/explain.1").to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = run(&[
+        "--index",
+        dir.path().to_str().unwrap(),
+        "--json",
+        "explain --json --color never ls",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let options: Vec<&str> = v["spans"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|s| s["option"].as_str())
+        .collect();
+    assert_eq!(options, ["--json", "--color"], "{v}");
+}
