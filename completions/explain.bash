@@ -31,8 +31,8 @@ _explain() {
             explain,index)
                 cmd="explain__subcmd__index"
                 ;;
-            explain,man)
-                cmd="explain__subcmd__man"
+            explain,man-page)
+                cmd="explain__subcmd__man__subcmd__page"
                 ;;
             explain,serve)
                 cmd="explain__subcmd__serve"
@@ -52,8 +52,8 @@ _explain() {
             explain__subcmd__help,index)
                 cmd="explain__subcmd__help__subcmd__index"
                 ;;
-            explain__subcmd__help,man)
-                cmd="explain__subcmd__help__subcmd__man"
+            explain__subcmd__help,man-page)
+                cmd="explain__subcmd__help__subcmd__man__subcmd__page"
                 ;;
             explain__subcmd__help,serve)
                 cmd="explain__subcmd__help__subcmd__serve"
@@ -65,7 +65,7 @@ _explain() {
 
     case "${cmd}" in
         explain)
-            opts="-h -V --json --color --index --help --version index dump-options completions man serve eval help"
+            opts="-h -V --json --color --index --help --version index dump-options completions man-page serve eval help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -149,7 +149,7 @@ _explain() {
             return 0
             ;;
         explain__subcmd__help)
-            opts="index dump-options completions man serve eval help"
+            opts="index dump-options completions man-page serve eval help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -232,7 +232,7 @@ _explain() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        explain__subcmd__help__subcmd__man)
+        explain__subcmd__help__subcmd__man__subcmd__page)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -286,7 +286,7 @@ _explain() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        explain__subcmd__man)
+        explain__subcmd__man__subcmd__page)
             opts="-h --index --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build -q -p explain
 exe=./target/debug/explain
-$exe man > docs/man/explain.1
+$exe man-page > docs/man/explain.1
 $exe completions bash > completions/explain.bash
 $exe completions zsh > completions/_explain
 $exe completions fish > completions/explain.fish

@@ -82,8 +82,8 @@ enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print this program's own man page (roff).
-    Man,
+    /// Print this program's own man page (roff). Not `man`, which is a program people explain.
+    ManPage,
     /// Serve the web pages and the JSON API (`/api/v1/explain?cmd=...`) until Ctrl-C.
     Serve {
         /// The address to listen on.
@@ -148,7 +148,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             emit(&String::from_utf8_lossy(&out));
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Man) => {
+        Some(Command::ManPage) => {
             let mut out = Vec::new();
             clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(&mut out)?;
             emit(&String::from_utf8_lossy(&out));

@@ -308,7 +308,7 @@ fn gcloud_subcommand_pages_at_any_depth() {
 fn generated_docs_are_current() {
     let repo = common::repo();
     for (args, file) in [
-        (vec!["man"], "docs/man/explain.1"),
+        (vec!["man-page"], "docs/man/explain.1"),
         (vec!["completions", "bash"], "completions/explain.bash"),
         (vec!["completions", "zsh"], "completions/_explain"),
         (vec!["completions", "fish"], "completions/explain.fish"),
