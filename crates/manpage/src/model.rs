@@ -172,7 +172,8 @@ pub struct Page {
     #[serde(default)]
     pub subcommands: Vec<Subcommand>,
     /// Shell builtins documented inside this page (only bash(1) has them), each as a page of its own.
-    #[serde(default)]
+    /// Not serialised with the page: the store keeps each builtin under its own names.
+    #[serde(skip)]
     pub builtins: Vec<Page>,
     /// How to cite the page when it is part of another (a builtin: `bash(1)`).
     #[serde(default)]

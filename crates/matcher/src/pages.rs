@@ -38,9 +38,12 @@ impl MemoryPages {
     pub fn new(pages: impl IntoIterator<Item = Page>) -> MemoryPages {
         let mut by_name: HashMap<String, Vec<Arc<Page>>> = HashMap::new();
         for page in pages {
-            let page = Arc::new(page);
-            for name in &page.names {
-                by_name.entry(name.clone()).or_default().push(page.clone());
+            let builtins: Vec<Page> = page.builtins.clone();
+            for p in std::iter::once(page).chain(builtins) {
+                let p = Arc::new(p);
+                for name in &p.names {
+                    by_name.entry(name.clone()).or_default().push(p.clone());
+                }
             }
         }
         MemoryPages { by_name }
@@ -72,7 +75,6 @@ pub struct Lookup<'a> {
     source: &'a dyn PageSource,
     cache: RefCell<HashMap<String, Vec<Arc<Page>>>>,
     prefixes: RefCell<HashMap<String, Vec<String>>>,
-    builtins: RefCell<HashMap<String, Option<Arc<Page>>>>,
     topics: RefCell<HashMap<String, Option<Topic>>>,
 }
 
@@ -83,7 +85,6 @@ impl<'a> Lookup<'a> {
             source,
             cache: RefCell::new(HashMap::new()),
             prefixes: RefCell::new(HashMap::new()),
-            builtins: RefCell::new(HashMap::new()),
             topics: RefCell::new(HashMap::new()),
         }
     }
@@ -102,12 +103,16 @@ impl<'a> Lookup<'a> {
 
     /// The best page with this name.
     pub fn page(&self, name: &str) -> Option<Arc<Page>> {
-        self.pages(name).into_iter().next()
+        self.pages(name).into_iter().find(|p| p.cited_as.is_none())
     }
 
     /// The best page with this name in a section (`1` also matches `1ssl`).
     pub fn page_in(&self, name: &str, section: &str) -> Option<Arc<Page>> {
-        let pages = self.pages(name);
+        let pages: Vec<Arc<Page>> = self
+            .pages(name)
+            .into_iter()
+            .filter(|p| p.cited_as.is_none())
+            .collect();
         pages
             .iter()
             .find(|p| p.section == section)
@@ -134,24 +139,7 @@ impl<'a> Lookup<'a> {
 
     /// The bash(1) builtin with this name.
     pub fn builtin(&self, name: &str) -> Option<Arc<Page>> {
-        if let Some(b) = self.builtins.borrow().get(name) {
-            return b.clone();
-        }
-        let found = self
-            .pages("bash")
-            .into_iter()
-            .find(|p| p.name == "bash")
-            .and_then(|bash| {
-                bash.builtins
-                    .iter()
-                    .find(|b| b.names.iter().any(|n| n == name))
-                    .cloned()
-            })
-            .map(Arc::new);
-        self.builtins
-            .borrow_mut()
-            .insert(name.to_string(), found.clone());
-        found
+        self.pages(name).into_iter().find(|p| p.cited_as.is_some())
     }
 
     /// A shell-syntax topic from bash(1), with the page it came from.

@@ -20,7 +20,7 @@ use tantivy::schema::{Field, IndexRecordOption, STORED, STRING, Schema, Value};
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
 /// The on-disk format version; bumped whenever the schema or the page model changes shape.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 const INFO_FILE: &str = "explain-index.json";
 
@@ -195,7 +195,9 @@ impl Store {
         for page in pages {
             count += 1;
             options += page.options.len();
-            writer.add_document(document(&fields, &page))?;
+            for doc in documents(&fields, &page) {
+                writer.add_document(doc)?;
+            }
         }
         writer.commit()?;
         let info = IndexInfo {
@@ -285,8 +287,10 @@ impl Store {
             })?;
             pages.push(page);
         }
+        // Pages before the builtins documented inside another page (bash's `printf`).
         pages.sort_by_key(|p| {
             (
+                p.cited_as.is_some(),
                 p.name != name,
                 section_rank(&p.section),
                 p.section.clone(),
@@ -328,7 +332,10 @@ impl Store {
                             path: PathBuf::from(&self.location),
                             detail: format!("page record: {e}"),
                         })?;
-                    out.push(page);
+                    // Builtins are part of the page that documents them.
+                    if page.cited_as.is_none() {
+                        out.push(page);
+                    }
                 }
             }
         }
@@ -357,6 +364,14 @@ fn document(fields: &Fields, page: &Page) -> TantivyDocument {
         &serde_json::to_vec(page).expect("pages serialise"),
     );
     doc
+}
+
+/// The documents of a page: the page, and each builtin it documents (bash(1)) under the
+/// builtin's own names, so looking up `cd` never decodes all of bash(1).
+fn documents(fields: &Fields, page: &Page) -> Vec<TantivyDocument> {
+    let mut docs = vec![document(fields, page)];
+    docs.extend(page.builtins.iter().map(|b| document(fields, b)));
+    docs
 }
 
 /// Writes a new index generation beside the live one; [`Writer::commit`] swaps it in.
@@ -404,10 +419,10 @@ impl Writer {
     pub fn add(&mut self, page: &Page) -> Result<(), StoreError> {
         self.pages += 1;
         self.options += page.options.len();
-        self.writer
-            .as_mut()
-            .expect("writer lives until commit")
-            .add_document(document(&self.fields, page))?;
+        let writer = self.writer.as_mut().expect("writer lives until commit");
+        for doc in documents(&self.fields, page) {
+            writer.add_document(doc)?;
+        }
         Ok(())
     }
 
