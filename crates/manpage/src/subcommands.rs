@@ -78,7 +78,8 @@ fn take_word(alternative: &str, out: &mut Vec<String>) {
 fn is_command_word(w: &str) -> bool {
     w.len() > 1
         && w.starts_with(|c: char| c.is_ascii_lowercase())
-        && w.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+        && w.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
 }
 
 /// The command word a definition head names, if it looks like one.
@@ -112,7 +113,12 @@ fn collect(blocks: &[Block], commands: bool, listed: &[String], out: &mut Vec<Su
                 }
             }
             Block::Indented { blocks: inner, .. } => collect(inner, commands, listed, out),
-            Block::Subsection(s) => collect(&s.blocks, commands || is_commands_title(&s.title), listed, out),
+            Block::Subsection(s) => collect(
+                &s.blocks,
+                commands || is_commands_title(&s.title),
+                listed,
+                out,
+            ),
             _ => {}
         }
         i += 1;

@@ -34,12 +34,20 @@ pub fn fixture_index(name: &str) -> &'static store::Store {
     use std::collections::HashMap;
     use std::sync::Mutex;
     static STORES: OnceLock<Mutex<HashMap<String, &'static store::Store>>> = OnceLock::new();
-    let mut map = STORES.get_or_init(|| Mutex::new(HashMap::new())).lock().unwrap();
+    let mut map = STORES
+        .get_or_init(|| Mutex::new(HashMap::new()))
+        .lock()
+        .unwrap();
     map.entry(name.to_string()).or_insert_with(|| {
         let mut job = indexer::Job::new();
-        job.add_path(&repo().join("tests/fixtures").join(name)).unwrap();
+        job.add_path(&repo().join("tests/fixtures").join(name))
+            .unwrap();
         let (store, report) = job.in_memory().unwrap();
-        assert!(report.skipped.is_empty(), "fixture pages skipped: {:?}", report.skipped);
+        assert!(
+            report.skipped.is_empty(),
+            "fixture pages skipped: {:?}",
+            report.skipped
+        );
         Box::leak(Box::new(store))
     })
 }
