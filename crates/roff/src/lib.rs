@@ -10,6 +10,7 @@ pub mod escape;
 mod interp;
 mod man;
 mod mdoc;
+mod number;
 pub mod source;
 mod table;
 pub mod tree;
