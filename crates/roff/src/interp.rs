@@ -40,6 +40,18 @@ pub struct Line {
     pub file: Option<Rc<str>>,
 }
 
+/// Adds a warning about `line` to `diags`, up to a bound that keeps broken pages cheap.
+pub fn push_warning(diags: &mut Vec<Diagnostic>, line: &Line, message: String) {
+    if diags.len() < 500 {
+        diags.push(Diagnostic {
+            file: line.file.as_deref().map(str::to_string),
+            line: line.line,
+            severity: Severity::Warning,
+            message,
+        });
+    }
+}
+
 /// Loads the text of a file named by `.so`, relative to the root of the manual tree.
 pub type Resolver<'a> = &'a mut dyn FnMut(&str) -> Result<String, String>;
 

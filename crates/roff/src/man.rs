@@ -4,7 +4,7 @@ use crate::build::{Builder, HeadState};
 use crate::escape::{FontState, render};
 use crate::interp::{Line, LineKind};
 use crate::table::TableReader;
-use crate::tree::{Diagnostic, Dialect, Document, Font, ItemStyle, Severity, Text};
+use crate::tree::{Diagnostic, Dialect, Document, Font, ItemStyle, Text};
 
 /// Whether `name` is a man(7) macro or a roff request the man front end handles or ignores.
 pub fn is_known(name: &str) -> bool {
@@ -452,14 +452,7 @@ pub fn build(lines: &[Line]) -> Document {
 }
 
 fn push_diag(diags: &mut Vec<Diagnostic>, line: &Line, message: String) {
-    if diags.len() < 500 {
-        diags.push(Diagnostic {
-            file: line.file.as_deref().map(str::to_string),
-            line: line.line,
-            severity: Severity::Warning,
-            message,
-        });
-    }
+    crate::interp::push_warning(diags, line, message);
 }
 
 /// Whether an `.IP` head is a list bullet or number rather than a term.

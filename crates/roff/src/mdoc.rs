@@ -4,7 +4,7 @@
 use crate::build::{Builder, HeadState};
 use crate::escape::{FontState, render};
 use crate::interp::{Line, LineKind};
-use crate::tree::{Block, Diagnostic, Dialect, Document, Font, ItemStyle, Severity, Text};
+use crate::tree::{Block, Diagnostic, Dialect, Document, Font, ItemStyle, Text};
 
 /// Whether `name` is an mdoc macro.
 pub fn is_macro(name: &str) -> bool {
@@ -735,13 +735,6 @@ pub fn build(lines: &[Line]) -> Document {
 
 fn flush_problems(diags: &mut Vec<Diagnostic>, line: &Line, problems: &mut Vec<String>) {
     for message in problems.drain(..) {
-        if diags.len() < 500 {
-            diags.push(Diagnostic {
-                file: line.file.as_deref().map(str::to_string),
-                line: line.line,
-                severity: Severity::Warning,
-                message,
-            });
-        }
+        crate::interp::push_warning(diags, line, message);
     }
 }
