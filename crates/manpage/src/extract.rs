@@ -175,36 +175,12 @@ fn walk(blocks: &[Block], section: &str, out: &mut Vec<OptionDef>) {
                     // one more spelling of the same option, not the end of the stack.
                     None if head.plain() == "-" && body_is_empty(body) => {}
                     None if head.plain() == "-" && !stacked.is_empty() => {
-                        if let Some(last) = stacked.pop() {
-                            let (merged, text, first_line) =
-                                merge(&mut stacked, last.head, &last.text, last.line);
-                            push(
-                                out,
-                                merged,
-                                text,
-                                body_help(body),
-                                body,
-                                section,
-                                first_line,
-                            );
-                        }
+                        close_stack(&mut stacked, out, body_help(body), body, section);
                     }
                     // A broken page whose description went into the next item's head
                     // (`.TP` head, `.TP`, the description): the head is the help.
                     None if !stacked.is_empty() && body_is_empty(body) && !head.is_blank() => {
-                        if let Some(last) = stacked.pop() {
-                            let (merged, text, first_line) =
-                                merge(&mut stacked, last.head, &last.text, last.line);
-                            push(
-                                out,
-                                merged,
-                                text,
-                                vec![head.clone()],
-                                &[],
-                                section,
-                                first_line,
-                            );
-                        }
+                        close_stack(&mut stacked, out, vec![head.clone()], &[], section);
                     }
                     // dd's operands: a list of `bs=BYTES`, `if=FILE`, ... items.
                     None if let Some((name, value)) = assignment_head(head)
@@ -396,6 +372,20 @@ fn merge(
 }
 
 /// Records one option; `body` is where the keyword values of its argument may be listed.
+/// Ends a stack of heads with `help` as the description their last head was waiting for.
+fn close_stack(
+    stacked: &mut Vec<Pending>,
+    out: &mut Vec<OptionDef>,
+    help: Help,
+    body: &[Block],
+    section: &str,
+) {
+    if let Some(last) = stacked.pop() {
+        let (merged, text, first_line) = merge(stacked, last.head, &last.text, last.line);
+        push(out, merged, text, help, body, section, first_line);
+    }
+}
+
 fn push(
     out: &mut Vec<OptionDef>,
     head: ParsedHead,
