@@ -480,6 +480,7 @@ pub fn build(lines: &[Line]) -> Document {
     let mut section = String::new();
     let mut prev: Option<&Line> = None;
     let mut spacing = true;
+    let mut previous_line_unspaced = false;
 
     for line in lines {
         if let Some(p) = prev {
@@ -514,7 +515,12 @@ pub fn build(lines: &[Line]) -> Document {
             spacing = args.first().map(String::as_str) != Some("off");
             continue;
         }
-        if !spacing && matches!(line.kind, LineKind::Request { .. }) {
+        // As in mandoc, `.Sm off` joins the lines set while it is in force, but the first
+        // line after it and the first after `.Sm on` still start with a space
+        // (`-L [bind_address:]port`).
+        let glued = !spacing && std::mem::replace(&mut previous_line_unspaced, !spacing);
+        previous_line_unspaced = !spacing;
+        if glued {
             b.joined = true;
         }
         if let Some((head, hline, style)) = xo_head.as_mut() {
@@ -527,7 +533,7 @@ pub fn build(lines: &[Line]) -> Document {
             if is_callable(macro_name) || macro_name == "Xc" {
                 let t = render_inline_spaced(&tokens, &name, &mut problems, spacing);
                 if !t.runs.is_empty() {
-                    if spacing {
+                    if !glued {
                         head.push_space();
                     }
                     head.append(&t);
