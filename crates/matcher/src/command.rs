@@ -136,7 +136,35 @@ fn placeholder(page: &Page) -> Option<(&OptionDef, String)> {
                 .find(|alt| alt.starts_with("-<") && alt.ends_with('>') && !alt.contains(' '))
                 .map(str::to_string)
         };
-        from_flags.or_else(from_head).map(|shown| (o, shown))
+        from_flags
+            .or_else(from_head)
+            .or_else(|| italic_placeholder(o))
+            .map(|shown| (o, shown))
+    })
+}
+
+/// A spelling in `o`'s head whose name is a whole italic word after an upright dash (killall's
+/// `-`*SIGNAL*, openssl's `-`*digest*): the dash stands before any value the word names.
+fn italic_placeholder(o: &OptionDef) -> Option<String> {
+    o.head.runs.windows(2).find_map(|pair| {
+        let (dash, word) = (&pair[0], &pair[1]);
+        let before_dash = dash.text.strip_suffix('-')?;
+        if dash.font.is_italic()
+            || before_dash.ends_with(|c: char| c == '-' || c.is_alphanumeric())
+            || !word.font.is_italic()
+        {
+            return None;
+        }
+        let name: String = word
+            .text
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
+        let whole_word = word.text[name.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| c.is_whitespace() || c == ',');
+        (!name.is_empty() && whole_word).then(|| format!("-{name}"))
     })
 }
 
@@ -487,7 +515,10 @@ impl Context<'_, '_> {
                 // `-9`, `-KILL`: a dash and a value, where the page shows a placeholder flag
                 // (`-<signal>`, bash's `-sigspec`).
                 if v.starts_with('-')
-                    && v[1..].chars().all(|c| c.is_ascii_alphanumeric())
+                    && v[1..].starts_with(|c: char| c.is_ascii_alphanumeric())
+                    && v[1..]
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '-')
                     && let Some((opt, shown)) = placeholder(&page)
                 {
                     self.out.push(piece(
