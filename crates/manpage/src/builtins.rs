@@ -19,7 +19,7 @@ pub fn read(doc: &Document, source: &str) -> Vec<Page> {
         .unwrap_or_default();
     let mut out = Vec::new();
     let mut stacked: Vec<Text> = Vec::new();
-    for block in &section.blocks {
+    for (i, block) in section.blocks.iter().enumerate() {
         let Block::Item { head, body, .. } = block else {
             continue;
         };
@@ -28,6 +28,11 @@ pub fn read(doc: &Document, source: &str) -> Vec<Page> {
             .all(|b| matches!(b, Block::Paragraph { text, .. } if text.is_blank()));
         if empty {
             stacked.push(head.clone());
+            continue;
+        }
+        if let Some(rest) = synopsis_continuation(head, body, section.blocks.get(i + 1)) {
+            stacked.push(head.clone());
+            stacked.push(rest.clone());
             continue;
         }
         let mut heads = std::mem::take(&mut stacked);
@@ -78,7 +83,77 @@ pub fn read(doc: &Document, source: &str) -> Vec<Page> {
             cited_as: Some("bash(1)".into()),
         });
     }
+    borrow_options(&mut out);
     out
+}
+
+/// The body of a synopsis head that goes on over a forced break (`complete [-abc...]` `.br`
+/// `[-F function] ... name`) before another head of the same builtin: the rest of the synopsis,
+/// not the builtin's description.
+fn synopsis_continuation<'b>(
+    head: &Text,
+    body: &'b [Block],
+    next: Option<&Block>,
+) -> Option<&'b Text> {
+    let [Block::Paragraph { text, .. }] = body else {
+        return None;
+    };
+    let Some(Block::Item {
+        head: next_head, ..
+    }) = next
+    else {
+        return None;
+    };
+    let first_word = |t: &Text| t.plain().split_whitespace().next().map(str::to_string);
+    let same = first_word(head).is_some() && first_word(head) == first_word(next_head);
+    (same && text.plain().trim_start().starts_with('[')).then_some(text)
+}
+
+/// Builtins that take "any option accepted by the X builtin" (compgen and complete) get X's
+/// options, less those the sentence excepts ("with the exception of -p and -r").
+fn borrow_options(pages: &mut [Page]) {
+    for i in 0..pages.len() {
+        let (lender, excepted) = {
+            let text = pages[i].description.clone();
+            let Some(at) = text.find("option accepted by the ") else {
+                continue;
+            };
+            let rest = &text[at + "option accepted by the ".len()..];
+            let Some((lender, after)) = rest.split_once(" builtin") else {
+                continue;
+            };
+            let sentence = after.split(". ").next().unwrap_or("");
+            let excepted: Vec<String> = sentence
+                .split_once("exception of")
+                .map(|(_, list)| {
+                    list.split(|c: char| c.is_whitespace() || c == ',')
+                        .filter(|w| w.starts_with('-'))
+                        .map(str::to_string)
+                        .collect()
+                })
+                .unwrap_or_default();
+            (lender.to_string(), excepted)
+        };
+        let Some(borrowed) = pages.iter().find(|p| p.name == lender).map(|p| {
+            p.options
+                .iter()
+                .filter(|o| !o.flags.iter().any(|f| excepted.contains(&f.text)))
+                .cloned()
+                .collect::<Vec<_>>()
+        }) else {
+            continue;
+        };
+        let page = &mut pages[i];
+        for opt in borrowed {
+            let known = opt
+                .flags
+                .iter()
+                .any(|f| page.options.iter().any(|o| o.flags.contains(f)));
+            if !known {
+                page.options.push(opt);
+            }
+        }
+    }
 }
 
 /// The operators of CONDITIONAL EXPRESSIONS as options: unary ones (`-f file`) by their head,
