@@ -53,6 +53,7 @@ pub fn read(doc: &roff::Document, source: &str) -> Page {
         .collect();
     let prose = prose::options(&synopsis, &described, &options, "DESCRIPTION");
     options.extend(prose);
+    prose::synonyms(&described, &mut options);
     let operands = operands::operands(doc, &names, &options, &synopsis);
     let (shell_topics, builtins) = if name == "bash" {
         (shell_topics::topics(doc).0, builtins::read(doc, source))

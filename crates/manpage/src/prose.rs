@@ -70,6 +70,19 @@ pub fn synopsis_flags(heads: &[Text]) -> Vec<(String, Option<String>)> {
             .collect();
         let words: Vec<&str> = cleaned.split_whitespace().collect();
         for (i, w) in words.iter().enumerate() {
+            if let Some(name) = w.strip_prefix("--") {
+                // `git diff [<options>] --cached [<commit>]`: a long flag, on its own.
+                let flag = w.trim_end_matches([',', '.']);
+                let well_formed = name.starts_with(|c: char| c.is_ascii_alphanumeric())
+                    && !flag.ends_with('-')
+                    && flag[2..]
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '-');
+                if well_formed && !out.iter().any(|(f, _)| f == flag) {
+                    out.push((flag.to_string(), None));
+                }
+                continue;
+            }
             let Some(letters) = w.strip_prefix('-') else {
                 continue;
             };
@@ -132,4 +145,45 @@ pub fn stands_alone(text: &str, word: &str, joiners: &[char]) -> bool {
 /// Whether `text` names the flag `word` (`-l` but not inside `--all-l` or `-lv`).
 fn names_word(text: &str, word: &str) -> bool {
     stands_alone(text, word, &['-'])
+}
+
+/// Second spellings that a paragraph gives an option: "--staged is a synonym of --cached" adds
+/// `--staged` to the option spelled `--cached`.
+pub fn synonyms(paragraphs: &[Text], options: &mut [OptionDef]) {
+    for p in paragraphs {
+        let plain = p.plain();
+        let words: Vec<&str> = plain.split_whitespace().collect();
+        for w in words.windows(5) {
+            let [alias, "is", "a", "synonym", _] = w else {
+                continue;
+            };
+            let Some(rest) = plain.split(&format!("{alias} is a synonym ")).nth(1) else {
+                continue;
+            };
+            let Some(target) = rest
+                .strip_prefix("of ")
+                .or_else(|| rest.strip_prefix("for "))
+                .and_then(|r| r.split_whitespace().next())
+            else {
+                continue;
+            };
+            let target = target.trim_end_matches([',', '.', ';']);
+            let alias = alias.trim_matches(|c: char| !(c.is_alphanumeric() || c == '-'));
+            if !alias.starts_with('-') || !target.starts_with('-') {
+                continue;
+            }
+            if options
+                .iter()
+                .any(|o| o.flags.iter().any(|f| f.text == alias))
+            {
+                continue;
+            }
+            if let Some(o) = options
+                .iter_mut()
+                .find(|o| o.flags.iter().any(|f| f.text == target))
+            {
+                o.flags.push(Flag::new(alias));
+            }
+        }
+    }
 }
