@@ -81,6 +81,7 @@ pub fn read(doc: &Document, source: &str) -> Vec<Page> {
             subcommands: Vec::new(),
             builtins: Vec::new(),
             cited_as: Some("bash(1)".into()),
+            passes_options: Vec::new(),
         });
     }
     borrow_options(&mut out);

@@ -11,6 +11,7 @@ mod md2man;
 pub mod model;
 mod names;
 mod operands;
+mod passthrough;
 mod prose;
 mod shell_topics;
 mod subcommands;
@@ -61,6 +62,7 @@ pub fn read(doc: &roff::Document, source: &str) -> Page {
         (Vec::new(), Vec::new())
     };
     let subcommands = subcommands::read(doc, &synopsis);
+    let passes_options = passthrough::read(&synopsis, &described, &names);
     Page {
         name,
         section,
@@ -75,6 +77,7 @@ pub fn read(doc: &roff::Document, source: &str) -> Page {
         shell_topics,
         builtins,
         cited_as: None,
+        passes_options,
     }
 }
 

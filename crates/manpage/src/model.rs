@@ -178,6 +178,20 @@ pub struct Page {
     /// How to cite the page when it is part of another (a builtin: `bash(1)`).
     #[serde(default)]
     pub cited_as: Option<String>,
+    /// Commands of this page that hand the options they do not define to another program, as
+    /// the page says (zgrep's `[grep_options]`, "All options specified are passed directly
+    /// to grep").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub passes_options: Vec<OptionsPassed>,
+}
+
+/// One command that passes its options on: `zgrep` to `grep`, `xzdiff` to `diff`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OptionsPassed {
+    /// The command name, one of the page's names.
+    pub command: String,
+    /// The program that receives the options.
+    pub to: String,
 }
 
 impl Page {

@@ -323,7 +323,15 @@ impl Context<'_, '_> {
             &page,
             None,
         ));
-        self.arguments(&words[1..], group, page, None);
+        // zgrep passes the options it does not define to grep, as its page says: grep's page
+        // answers for them, as a parent program's does for a sub-command.
+        let base = first.value.rsplit('/').next().unwrap_or(&first.value);
+        let passed_to = page
+            .passes_options
+            .iter()
+            .find(|p| p.command == base)
+            .and_then(|p| self.lookup.page(&p.to));
+        self.arguments(&words[1..], group, page, passed_to);
     }
 
     /// `[[ expression ]]`: the brackets get bash(1)'s paragraph on the conditional command, the
@@ -508,7 +516,13 @@ impl Context<'_, '_> {
                     self.out.push(unknown(w.range.clone(), group));
                     continue;
                 }
-                if let Some(consumed) = self.bundle(w, &words[i..], group, &page, &v[..1]) {
+                let bundled = self
+                    .bundle(w, &words[i..], group, &page, &v[..1])
+                    .or_else(|| {
+                        let p = parent.as_ref()?;
+                        self.bundle(w, &words[i..], group, p, &v[..1])
+                    });
+                if let Some(consumed) = bundled {
                     i += consumed;
                     continue;
                 }
