@@ -5,6 +5,7 @@
 //! whatever tool generated the page, and a head that is not clearly an option is left out.
 
 mod builtins;
+mod dashless;
 mod extract;
 pub mod head;
 mod md2man;
@@ -35,6 +36,7 @@ pub fn read(doc: &roff::Document, source: &str) -> Page {
     let mut options = extract::options(doc);
     let one_paragraph = md2man::options(doc, &options);
     options.extend(one_paragraph);
+    options.extend(dashless::options(doc));
     // A documented boolean value (`--rm true|false`) may be given; the switch works without it.
     for o in &mut options {
         if let Some(a) = o.argument.as_mut()

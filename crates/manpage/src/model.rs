@@ -29,6 +29,9 @@ pub enum FlagStyle {
     /// `if=FILE`: a keyword operand given as one `name=value` word (dd). The flag's text is
     /// the name without `=`; the value is the option's argument.
     Assignment,
+    /// `a`: a letter given without a dash, where the page says so (ps's BSD options, grouped
+    /// as in `ps aux`).
+    Dashless,
 }
 
 /// One spelling of an option, e.g. `-x` or `--extract`.

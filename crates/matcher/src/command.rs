@@ -596,6 +596,16 @@ impl Context<'_, '_> {
                     continue;
                 }
             }
+            // ps's BSD options: letters without a dash, grouped (`ps aux`), wherever they stand.
+            if !end_of_options
+                && !w.quoted
+                && !v.is_empty()
+                && v.chars().all(|c| dashless(&page, c))
+                && let Some(consumed) = self.bundle(w, &words[i..], group, &page, "")
+            {
+                i += consumed;
+                continue;
+            }
             if nests && self.operand_starts_command(&page, &positional, w) {
                 let inner = self.new_group();
                 self.command(&words[i - 1..], inner, true);
@@ -837,6 +847,15 @@ impl Context<'_, '_> {
         }
         Some(used)
     }
+}
+
+/// Whether `c` is one of the page's letter options given without a dash (ps's `a`, `u`, `x`).
+fn dashless(page: &Page, c: char) -> bool {
+    page.options.iter().any(|o| {
+        o.flags.iter().any(|f| {
+            f.style == FlagStyle::Dashless && f.text.len() == c.len_utf8() && f.text.starts_with(c)
+        })
+    })
 }
 
 /// Whether the page's synopsis shows letter options without a dash as the first argument

@@ -170,7 +170,12 @@ pub fn contract_violations(v: &serde_json::Value) -> Vec<String> {
         }
         let option = &s["option"];
         if kind == "option" {
-            if !option.as_str().is_some_and(|o| o.starts_with(['-', '+'])) {
+            // A flag as documented: dashed, or a letter that its page gives without a dash (ps's `a`).
+            let documented = |o: &str| {
+                o.starts_with(['-', '+'])
+                    || (o.chars().count() == 1 && o.chars().all(|c| c.is_ascii_alphabetic()))
+            };
+            if !option.as_str().is_some_and(documented) {
                 bad.push(format!("span {i}: option span without its flag"));
             }
         } else if !option.is_null() {
