@@ -123,7 +123,7 @@ _explain() {
             return 0
             ;;
         explain__subcmd__eval)
-            opts="-h --worst --misses --json --index --help"
+            opts="-h --worst --misses --missing --json --index --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -134,6 +134,10 @@ _explain() {
                     return 0
                     ;;
                 --misses)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --missing)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -7,11 +7,29 @@ Debian 12 (bookworm) binary packages, kept in man's own tree form
 `.so` requests keep resolving.
 
 Usage:
-    python3 scripts/build-corpus.py            # rebuild manpages/ from packages.tsv
+    python3 scripts/build-corpus.py            # rebuild manpages/ from the lists
     python3 scripts/build-corpus.py --check    # verify the corpus, no network
-    python3 scripts/build-corpus.py --apt-update   # run `apt-get update` first
+    python3 scripts/build-corpus.py --apt-update   # run `apt-get update` (and
+                                               # `apt-file update`) first
+    python3 scripts/build-corpus.py --top 300 JSONL   # print a programs.tsv
 
-Build steps, for each package named in manpages/packages.tsv:
+The packages come from two lists in manpages/:
+  - packages.tsv: Debian packages named by hand, with globs of their pages;
+  - programs.tsv: program names (the ones people run most).  Each is looked up
+    in Debian's Contents index (what `apt-file update` fetches): the package
+    that ships usr/share/man/man1/PROG.1*.gz or man8/PROG.8*.gz is taken with
+    *all* its section 1 and 8 pages (sub-command pages included).  A program
+    may name its Debian page when the name differs (fd -> fdfind): the page
+    then also gets the program's name as a symlink.  deny.tsv lists pages that
+    carry a program's name but document another program (ng, bat, ...): those
+    are never mapped.  Unless a program names its page, the builder compares
+    the page with what the program is known for (the option and sub-command
+    words of its tldr examples, ../shared/corpus/tldr-commands.jsonl or
+    --tldr) and stops on a page that looks like another program, so that a
+    person decides (deny.tsv, or name the page in programs.tsv).
+  The outcome for every listed program is written to RESOLVED.tsv.
+
+Build steps, for each package:
   1. pick the newest version the configured Debian archives offer
      (`apt-cache madison`; a locally installed version from elsewhere is
      ignored), `apt-get download PKG=VERSION` into a temporary folder;
@@ -122,7 +140,7 @@ def parse_list(path):
             if not re.fullmatch(r"[a-z0-9][a-z0-9+.-]+", pkg) or not tokens:
                 raise BuildError("%s:%d: bad line %r" % (path, lineno, raw.rstrip("\n")))
             for tok in tokens:
-                dest = tok.split("->", 1)[0]
+                dest = tok.split("->", 1)[0].split("=", 1)[0]
                 if dest.startswith("/") or ".." in dest.split("/") or dest.split("/")[0] not in SECTIONS:
                     raise BuildError("%s:%d: %r must start with one of %s/"
                                      % (path, lineno, tok, "/, ".join(SECTIONS)))
@@ -133,6 +151,250 @@ def parse_list(path):
     if not order:
         raise BuildError("%s lists no package" % path)
     return [(p, entries[p]) for p in order]
+
+
+# --------------------------------------------------------------------------
+# programs.tsv, deny.tsv, RESOLVED.tsv
+
+def table_rows(path, min_cols, max_cols):
+    """Yield (lineno, [col, ...]) of a tab-separated file; `#` lines and blank lines skipped."""
+    with open(path, encoding="utf-8") as fh:
+        for lineno, raw in enumerate(fh, 1):
+            line = raw.rstrip("\n")
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            cols = [c.strip() for c in line.split("\t")]
+            if not min_cols <= len(cols) <= max_cols or not all(cols[:min_cols]):
+                raise BuildError("%s:%d: expected %d to %d tab-separated columns, got %r"
+                                 % (path, lineno, min_cols, max_cols, line))
+            yield lineno, cols
+
+
+def parse_programs(path):
+    """Return [(program, examples, page or None, package or None)] in file order.
+
+    page is where Debian keeps the program's page when its name differs
+    (`man1/fdfind.1.gz`, relative to usr/share/man, or a path from the package
+    root such as `usr/lib/jvm/.../man1/java.1.gz` for a page installed by
+    update-alternatives); naming it also marks the mapping as reviewed.
+    """
+    out, seen = [], set()
+    if not os.path.exists(path):
+        return out
+    for lineno, cols in table_rows(path, 2, 4):
+        prog, examples = cols[0], cols[1]
+        page = cols[2] if len(cols) > 2 and cols[2] not in ("", "-") else None
+        package = cols[3] if len(cols) > 3 and cols[3] not in ("", "-") else None
+        if prog in seen:
+            raise BuildError("%s:%d: %s is listed twice" % (path, lineno, prog))
+        if "/" in prog or not examples.isdigit():
+            raise BuildError("%s:%d: bad line %r" % (path, lineno, "\t".join(cols)))
+        if page and not (page.split("/")[0] in SECTIONS or page.startswith("usr/")):
+            raise BuildError("%s:%d: page %r must start with man1/, man8/ or usr/"
+                             % (path, lineno, page))
+        seen.add(prog)
+        out.append((prog, int(examples), page, package))
+    return out
+
+
+def parse_deny(path):
+    """Return {(program, package): reason}."""
+    out = {}
+    if not os.path.exists(path):
+        return out
+    for lineno, cols in table_rows(path, 3, 3):
+        out[(cols[0], cols[1])] = cols[2]
+    return out
+
+
+RESOLVED_NAME = "RESOLVED.tsv"
+RESOLVED_HEADER = "program\texamples\toutcome\tpage\tpackage\tname line or reason"
+PROGRAMS_NAME = "programs.tsv"
+DENY_NAME = "deny.tsv"
+GENERATED = (MANIFEST_NAME, RESOLVED_NAME)
+
+
+def top_programs(jsonl, n):
+    """The n main programs with the most tldr examples (common+linux, variant "long" skipped)."""
+    import json
+    counts = {}
+    with open(jsonl, encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            if "_meta" in rec or rec.get("variant") == "long" \
+                    or rec.get("platform") not in ("common", "linux"):
+                continue
+            counts[rec["program"]] = counts.get(rec["program"], 0) + 1
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
+
+
+# --------------------------------------------------------------------------
+# Debian's Contents index (apt-file)
+
+class Contents:
+    """usr/share/man/man{1,8} paths (and any path asked for) -> packages, from apt's lists."""
+
+    def __init__(self, extra_paths=()):
+        lists = "/var/lib/apt/lists"
+        files = sorted(f for f in (os.listdir(lists) if os.path.isdir(lists) else [])
+                       if re.search(r"_Contents-(amd64|all)(\.\w+)?$", f))
+        if not files:
+            raise BuildError("no Contents index in %s: run `apt-get install apt-file && "
+                             "apt-file update` (or pass --apt-update)" % lists)
+        self.pages = {}      # path -> set of packages
+        extra = set(extra_paths)
+        for name in files:
+            proc = subprocess.Popen(["/usr/lib/apt/apt-helper", "cat-file",
+                                     os.path.join(lists, name)],
+                                    stdout=subprocess.PIPE, universal_newlines=True,
+                                    errors="replace")
+            for line in proc.stdout:
+                if not (line.startswith("usr/share/man/man1/") or
+                        line.startswith("usr/share/man/man8/") or
+                        (extra and line.split(None, 1)[0] in extra)):
+                    continue
+                parts = line.rsplit(None, 1)
+                if len(parts) != 2:
+                    continue
+                path = parts[0].strip()
+                pkgs = {q.rsplit("/", 1)[-1] for q in parts[1].split(",")}
+                self.pages.setdefault(path, set()).update(pkgs)
+            if proc.wait() != 0:
+                raise BuildError("cannot read %s" % name)
+        self.by_stem = {}    # "PROG" -> [(path, package)]
+        for path, pkgs in self.pages.items():
+            m = re.fullmatch(r"usr/share/man/(man[18])/(.+)\.([18])([a-z0-9]*)\.gz", path)
+            if m and m.group(1)[-1] == m.group(3):
+                for pkg in pkgs:
+                    self.by_stem.setdefault(m.group(2), []).append((path, pkg))
+
+
+def resolve(programs, deny, listed, contents):
+    """Map each program to (outcome, page path in package, package, note).
+
+    outcome: `page` (found by name), `named` (page named in programs.tsv),
+    `denied` (only deny-listed pages carry the name), `none` (no Debian page).
+    """
+    out = {}
+    for prog, examples, page, package in programs:
+        if page:
+            path = page if page.startswith("usr/") else "usr/share/man/" + page
+            pkgs = sorted(contents.pages.get(path, ()))
+            if package:
+                if package not in pkgs:
+                    raise BuildError("programs.tsv: %s: package %s does not ship %s (Contents: %s)"
+                                     % (prog, package, path, ", ".join(pkgs) or "nobody"))
+                pkgs = [package]
+            if len(pkgs) != 1:
+                raise BuildError("programs.tsv: %s: %s is shipped by %s; name one package in "
+                                 "the fourth column" % (prog, path, ", ".join(pkgs) or "no package"))
+            out[prog] = ("named", path, pkgs[0], "")
+            continue
+        cands = contents.by_stem.get(prog, [])
+        denied = [(p, k) for p, k in cands if (prog, k) in deny]
+        cands = [(p, k) for p, k in cands if (prog, k) not in deny]
+        # a plain section (.1.gz, .8.gz) before a suffixed one (.1ssl.gz, .1p.gz)
+        plain = [(p, k) for p, k in cands if re.search(r"\.[18]\.gz$", p)]
+        cands = plain or cands
+        if package:
+            cands = [(p, k) for p, k in cands if k == package]
+        if not cands:
+            if denied:
+                out[prog] = ("denied", denied[0][0], denied[0][1], deny[(prog, denied[0][1])])
+            else:
+                out[prog] = ("none", "", "", "no page named %s in Debian's man1/man8" % prog)
+            continue
+        pick = [c for c in cands if c[1] in listed] or [c for c in cands if c[1] == prog] or cands
+        if len({k for _, k in pick}) > 1:
+            raise BuildError("programs.tsv: %s: pages in several packages (%s); name the package "
+                             "in the fourth column" % (prog, ", ".join(sorted("%s (%s)" % (k, p)
+                                                                        for p, k in pick))))
+        pick = sorted(pick)
+        out[prog] = ("page", pick[0][0], pick[0][1], "")
+    return out
+
+
+# --------------------------------------------------------------------------
+# identity: does the page with the program's name document that program?
+
+def roff_plain(text):
+    text = re.sub(r"\\f(\[[^\]]*\]|\(..|.)", "", text)
+    text = re.sub(r"\\[\^|%:,/&)]", "", text)
+    text = re.sub(r"(?<![\w-])Fl\s+(?=\S)", "-", text)  # mdoc: `.Fl -edit` is --edit
+    text = text.replace("\\-", "-").replace("\\(hy", "-").replace("\\(em", "-") \
+        .replace("\\(en", "-").replace("\\&", "").replace("\\e", "\\").replace("\\ ", " ")
+    text = re.sub(r"\\\*(\[[^\]]*\]|\(..|.)", "", text)
+    return text
+
+
+def read_page(root, path, depth=0):
+    """Text of the page at root/path, following symlinks and a whole-page `.so`."""
+    full = os.path.join(root, path)
+    if os.path.islink(full):
+        tgt = os.readlink(full)
+        tgt = tgt.lstrip("/") if tgt.startswith("/") else \
+            os.path.normpath(os.path.join(os.path.dirname(path), tgt))
+        return read_page(root, tgt, depth + 1) if depth < 5 else ""
+    try:
+        with gzip.open(full, "rb") as fh:
+            text = fh.read().decode("utf-8", "replace")
+    except (OSError, EOFError):
+        return ""
+    m = re.match(r"\s*\.so\s+(\S+)\s*$", text)
+    if m and depth < 5:
+        so = os.path.join("usr/share/man", m.group(1))
+        for cand in (so, so + ".gz"):
+            if os.path.lexists(os.path.join(root, cand)) and cand.endswith(".gz"):
+                return read_page(root, cand, depth + 1)
+    return text
+
+
+def name_line(text):
+    """The NAME section of a man(7) or mdoc(7) page as one plain line."""
+    m = re.search(r"^\.S[Hh]\s+\"?(NAME|Name|NOM|名前)\"?\s*$(.*?)^\.S[Hh]\b", text, re.M | re.S)
+    if not m:
+        return ""
+    body = m.group(2)
+    nd = re.search(r"^\.Nd\s+(.*)$", body, re.M)
+    nms = re.findall(r"^\.Nm\s+(\S+)", body, re.M)
+    if nd:
+        return roff_plain("%s - %s" % (", ".join(nms), nd.group(1))).strip()
+    lines = [l for l in body.splitlines() if l.strip() and not l.startswith((".\\\"", "'\\\""))]
+    lines = [re.sub(r"^\.(B|I|BR|RB|IR|RI|BI|IB|SM|PP|P|LP|TP|PD|nh|hy|ad|na|IX)\b\s*", "", l)
+             for l in lines]
+    return " ".join(roff_plain(" ".join(lines)).replace('"', "").split())[:160]
+
+
+def tldr_evidence(jsonl):
+    """program -> set of words its tldr examples use: option tokens and sub-commands."""
+    import json
+    ev = {}
+    if not jsonl or not os.path.exists(jsonl):
+        return None
+    with open(jsonl, encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            if "_meta" in rec or rec.get("platform") not in ("common", "linux"):
+                continue
+            prog = rec["program"]
+            words = ev.setdefault(prog, set())
+            for seg in rec.get("segments", []):
+                if seg.get("program") == prog:
+                    words.update(o for o in seg.get("options", []) if len(o) > 2)
+            page = rec.get("page", "")
+            if page.startswith(prog + "-") and rec["command"].split()[:1] == [prog]:
+                sub = rec["command"].split()[1:2]
+                if sub and re.fullmatch(r"[a-z][a-z0-9_-]+", sub[0]):
+                    words.add(sub[0])
+    return ev
+
+
+def identity(text, words):
+    """(found, total): how many of the program's tldr words the page mentions."""
+    plain = roff_plain(text)
+    found = sum(1 for w in words
+                if re.search(r"(?<![\w-])%s(?![\w-])" % re.escape(w), plain))
+    return found, len(words)
 
 
 # --------------------------------------------------------------------------
@@ -164,10 +426,20 @@ def archive_version(pkg):
     return best
 
 
+DEB_CACHE = None   # --deb-cache: keep downloaded .debs here between runs
+
+
 def download(pkg, workdir):
     """apt-get download pkg into workdir/dl-pkg; return (deb path, version)."""
     version = archive_version(pkg)
     dest = os.path.join(workdir, "dl-" + pkg)
+    if DEB_CACHE:
+        dest = os.path.join(DEB_CACHE, "%s_%s" % (pkg, version.replace(":", "%3a")))
+        if os.path.isdir(dest):
+            debs = [f for f in os.listdir(dest) if f.endswith(".deb")]
+            if len(debs) == 1:
+                return os.path.join(dest, debs[0]), version
+            shutil.rmtree(dest)
     os.makedirs(dest)
     rc, out, err = run(["apt-get", "download", "-q", "%s=%s" % (pkg, version)], cwd=dest)
     debs = [f for f in os.listdir(dest) if f.endswith(".deb")]
@@ -291,6 +563,9 @@ class Corpus:
         self.files = {}    # relpath -> (package, source path)
         self.links = {}    # relpath -> (package, relative target)
         self.roots = {}    # package -> extraction root
+        self.skipped = set()  # soft entries left to an earlier package
+        self.soft = set()     # entries of packages taken whole for a program
+        self.dropped = set()  # pages dropped for a `.so` that resolves nowhere
 
     def owner(self, rel):
         if rel in self.files:
@@ -299,14 +574,26 @@ class Corpus:
             return self.links[rel][0]
         return None
 
-    def add_entry(self, pkg, rel, where):
-        """Add usr/share/man/<rel> of pkg (regular file or symlink)."""
+    def add_entry(self, pkg, rel, where, soft=False, src=None):
+        """Add usr/share/man/<rel> of pkg (regular file or symlink), or src as rel.
+
+        soft: a page of a package taken whole for a program; if another package
+        already ships that name, the first one keeps it (a note, not an error).
+        """
         prev = self.owner(rel)
+        if rel in self.dropped:
+            return
+        if soft:
+            self.soft.add(rel)
         if prev is not None:
             if prev == pkg:
                 return
+            if soft:
+                log("note: %s: not taking %s, already shipped by %s" % (pkg, rel, prev))
+                self.skipped.add(rel)
+                return
             raise BuildError("%s: %s is shipped by both %s and %s (%s)" % (rel, rel, prev, pkg, where))
-        src = os.path.join(self.roots[pkg], "usr/share/man", rel)
+        src = src or os.path.join(self.roots[pkg], "usr/share/man", rel)
         if os.path.islink(src):
             target = os.readlink(src)
             if target.startswith("/"):
@@ -321,9 +608,17 @@ class Corpus:
         else:
             raise BuildError("%s: usr/share/man/%s is neither a file nor a symlink" % (pkg, rel))
 
-    def add_package(self, pkg, tokens):
+    def add_package(self, pkg, tokens, soft=False):
         mandir = os.path.join(self.roots[pkg], "usr/share/man")
         for tok in tokens:
+            if "=" in tok and "->" not in tok:
+                # DEST=SRC: a page that update-alternatives installs from outside usr/share/man
+                rel, src = tok.split("=", 1)
+                full = os.path.join(self.roots[pkg], src)
+                if not os.path.isfile(full):
+                    raise BuildError("%s: %s: the package has no %s" % (pkg, tok, src))
+                self.add_entry(pkg, rel, tok, soft, full)
+                continue
             if "->" in tok:
                 rel, target = tok.split("->", 1)
                 if os.path.lexists(os.path.join(mandir, rel)):
@@ -337,11 +632,11 @@ class Corpus:
             folder = os.path.join(mandir, sub)
             names = sorted(os.listdir(folder)) if os.path.isdir(folder) else []
             matched = [n for n in names if fnmatch.fnmatchcase(n, pattern)]
-            if not matched:
+            if not matched and not soft:
                 raise BuildError("%s: glob %s matches nothing in the package's usr/share/man"
                                  % (pkg, tok))
             for name in matched:
-                self.add_entry(pkg, os.path.join(sub, name), tok)
+                self.add_entry(pkg, os.path.join(sub, name), tok, soft)
 
     @staticmethod
     def link_target(rel, target):
@@ -365,6 +660,26 @@ class Corpus:
                     log("warning: %s: dropping %s -> %s (target not shipped)" % (pkg, rel, target))
                     del self.links[rel]
                 changed = True
+        # a page of a package taken whole that is only `.so OTHER`, where OTHER is
+        # in no shipped package (texlive's dviluatex(1) -> luatex(1)), says nothing
+        for rel in sorted(self.soft):
+            if rel not in self.files:
+                continue
+            try:
+                with gzip.open(self.files[rel][1], "rb") as fh:
+                    head = fh.read(4096).decode("utf-8", "replace")
+            except (OSError, EOFError):
+                continue
+            m = re.match(r"(?:\.\\\".*\n|\s*\n)*\.so\s+(\S+)", head)
+            if m and not any(self.owner(m.group(1) + ext) for ext in ("", ".gz")):
+                log("warning: %s: dropping %s (`.so %s`, which no shipped package has)"
+                    % (self.files[rel][0], rel, m.group(1)))
+                del self.files[rel]
+                self.dropped.add(rel)
+                changed = True
+        if changed:
+            self.resolve_links()
+            return
         # drop cycles and chains that never reach a regular file
         for rel in sorted(self.links):
             seen, cur = set(), rel
@@ -390,22 +705,110 @@ class Corpus:
             os.symlink(self.links[rel][1], out)
 
 
-def build(list_path, corpus_dir):
+def plan(entries, programs, resolution):
+    """Add the packages and aliases the programs need to the packages.tsv entries.
+
+    Returns (strict, soft, shipped_as): strict = [(package, tokens)] from
+    packages.tsv (plus the program pages and aliases they need), soft =
+    [(package, tokens)] taken whole for a program, shipped_as = {program:
+    corpus path of its page}.
+    """
+    strict = [(p, list(t)) for p, t in entries]
+    tokens = dict(strict)
+    soft, soft_tokens, shipped_as = [], {}, {}
+    for prog, _, _, _ in programs:
+        outcome, path, pkg, _ = resolution[prog]
+        if outcome not in ("page", "named"):
+            continue
+        if pkg in tokens:
+            toks = tokens[pkg]
+        else:
+            if pkg not in soft_tokens:
+                soft_tokens[pkg] = ["man1/*", "man8/*"]
+                soft.append((pkg, soft_tokens[pkg]))
+            toks = soft_tokens[pkg]
+        m = re.search(r"/(man[18])/(([^/]+)\.([18])[a-z0-9]*\.gz)$", path)
+        sec, base, stem, num = m.group(1), m.group(2), m.group(3), m.group(4)
+        rel = sec + "/" + base
+        if not path.startswith("usr/share/man/"):
+            tok = "%s=%s" % (rel, path)
+            if tok not in toks:
+                toks.append(tok)
+        elif pkg in tokens and not any(fnmatch.fnmatchcase(rel, t) for t in toks if "->" not in t):
+            toks.append(rel)
+        shipped_as[prog] = rel
+        if stem != prog:
+            link = "%s/%s.%s.gz" % (sec, prog, num)
+            if not any(t.split("->", 1)[0] == link for t in toks):
+                toks.append("%s->%s" % (link, base))
+            shipped_as[prog] = link
+    return strict, soft, shipped_as
+
+
+def check_identity(programs, resolution, roots, deny, tldr):
+    """Fill in name lines; stop on pages that look like another program (see the docstring)."""
+    evidence = tldr_evidence(tldr)
+    if evidence is None:
+        log("warning: no tldr corpus at %s: the identity of pages found by name is not "
+            "checked (pass --tldr)" % tldr)
+    suspects = []
+    for prog, _, _, _ in programs:
+        outcome, path, pkg, note = resolution[prog]
+        if outcome not in ("page", "named"):
+            continue
+        text = read_page(roots[pkg], path)
+        line = name_line(text) or "(no NAME section)"
+        words = sorted((evidence or {}).get(prog, ()))
+        # the words may be documented on the package's sub-command pages (semanage-login(8))
+        if words:
+            for sec in SECTIONS:
+                folder = os.path.join(roots[pkg], "usr/share/man", sec)
+                for name in sorted(os.listdir(folder)) if os.path.isdir(folder) else []:
+                    if name.startswith(prog + "-") or name.startswith(prog + "_"):
+                        text += "\n" + read_page(roots[pkg], "usr/share/man/%s/%s" % (sec, name))
+        found, total = identity(text, words)
+        score = "%d/%d tldr words" % (found, total) if total else "no tldr words"
+        resolution[prog] = (outcome, path, pkg, "%s [%s]" % (line, score))
+        if outcome == "page" and total >= 2 and found * 2 < total:
+            missing = [w for w in words if not identity(text, [w])[0]][:8]
+            suspects.append("  %s -> %s (%s): %s\n      NAME: %s\n      not in the page: %s"
+                            % (prog, path, pkg, score, line, " ".join(missing)))
+    if suspects:
+        raise BuildError("these pages carry a program's name but mention less than half of the "
+                         "words its tldr examples use, so they may document another program.\n"
+                         "Decide for each: a line `program<TAB>package<TAB>reason` in %s, or name "
+                         "the page in %s (third column) if it is right:\n%s"
+                         % (DENY_NAME, PROGRAMS_NAME, "\n".join(suspects)))
+
+
+def build(list_path, corpus_dir, programs_path, deny_path, tldr):
     entries = parse_list(list_path)
+    programs = parse_programs(programs_path)
+    deny = parse_deny(deny_path)
+    listed = {p for p, _ in entries}
+    resolution = {}
+    if programs:
+        log("reading Debian's Contents index")
+        contents = Contents([pg for _, _, pg, _ in programs if pg and pg.startswith("usr/")])
+        resolution = resolve(programs, deny, listed, contents)
+    strict, soft, shipped_as = plan(entries, programs, resolution)
     parent = os.path.dirname(os.path.abspath(corpus_dir))
     versions, licences = {}, {}
     corpus = Corpus()
     with tempfile.TemporaryDirectory(prefix="build-corpus-") as workdir:
         fetched = {}
-        for pkg, tokens in entries:
+        for pkg, tokens in strict + soft:
             log("fetching %s" % pkg)
             deb, _ = download(pkg, workdir)
             root, version = extract(pkg, deb, workdir)
             corpus.roots[pkg] = root
             versions[pkg] = version
             licences[pkg] = package_licence(pkg, root, workdir, fetched)
-        for pkg, tokens in entries:
+        check_identity(programs, resolution, corpus.roots, deny, tldr)
+        for pkg, tokens in strict:
             corpus.add_package(pkg, tokens)
+        for pkg, tokens in soft:
+            corpus.add_package(pkg, tokens, soft=True)
         corpus.resolve_links()
 
         new = tempfile.mkdtemp(prefix=os.path.basename(corpus_dir) + ".new-", dir=parent)
@@ -417,18 +820,38 @@ def build(list_path, corpus_dir):
                 fh.write(MANIFEST_HEADER + "\n")
                 for rel, pkg in rows:
                     fh.write("%s\t%s\t%s\t%s\n" % (rel, pkg, versions[pkg], licences[pkg]))
+            if programs:
+                with open(os.path.join(new, RESOLVED_NAME), "w", encoding="utf-8",
+                          newline="\n") as fh:
+                    fh.write(RESOLVED_HEADER + "\n")
+                    for prog, examples, _, _ in programs:
+                        outcome, path, pkg, note = resolution[prog]
+                        rel = shipped_as.get(prog, path)
+                        if outcome in ("page", "named"):
+                            owner = corpus.owner(rel)
+                            if owner is None:
+                                raise BuildError("%s: its page %s was not shipped" % (prog, rel))
+                            if owner != pkg:
+                                note = "left to %s, which also ships %s; %s" % (owner, rel, note)
+                            outcome = "shipped" if outcome == "page" else "shipped-as"
+                        fh.write("%s\t%d\t%s\t%s\t%s\t%s\n"
+                                 % (prog, examples, outcome, rel or "-", pkg or "-",
+                                    " ".join(note.split())))
             # carry over the hand-written files (README.md, packages.tsv, ...)
             if os.path.isdir(corpus_dir):
                 for name in sorted(os.listdir(corpus_dir)):
                     src = os.path.join(corpus_dir, name)
-                    if name == MANIFEST_NAME or re.fullmatch(r"man\w*", name):
+                    if name in GENERATED or re.fullmatch(r"man\w*", name):
                         continue
                     if os.path.isfile(src) and not os.path.islink(src):
                         shutil.copy2(src, os.path.join(new, name))
                     else:
                         log("warning: not carrying over %s" % src)
-            if os.path.abspath(list_path) != os.path.join(os.path.abspath(corpus_dir), LIST_NAME):
-                shutil.copyfile(list_path, os.path.join(new, LIST_NAME))
+            for path, name in ((list_path, LIST_NAME), (programs_path, PROGRAMS_NAME),
+                               (deny_path, DENY_NAME)):
+                if os.path.exists(path) and os.path.abspath(path) != \
+                        os.path.join(os.path.abspath(corpus_dir), name):
+                    shutil.copyfile(path, os.path.join(new, name))
             swap(new, corpus_dir)
         except BaseException:
             shutil.rmtree(new, ignore_errors=True)
@@ -437,7 +860,15 @@ def build(list_path, corpus_dir):
     n_files = len(corpus.files)
     n_links = len(corpus.links)
     size = sum(os.path.getsize(os.path.join(corpus_dir, rel)) for rel in corpus.files)
-    print("packages: %d" % len(entries))
+    print("packages: %d (%d from packages.tsv, %d for programs.tsv)"
+          % (len(strict) + len(soft), len(strict), len(soft)))
+    if programs:
+        outcomes = {}
+        for prog, examples, _, _ in programs:
+            o = resolution[prog][0]
+            outcomes[o] = outcomes.get(o, 0) + 1
+        print("programs: %d listed; %s" % (len(programs), ", ".join(
+            "%s %d" % (k, v) for k, v in sorted(outcomes.items()))))
     print("pages: %d files + %d symlinks = %d entries" % (n_files, n_links, n_files + n_links))
     print("total bytes (pages): %d (%.2f MB)" % (size, size / 1e6))
     print("wrote %s (manifest: %s)" % (corpus_dir, os.path.join(corpus_dir, MANIFEST_NAME)))
@@ -464,9 +895,14 @@ def swap(new, corpus_dir):
 # --------------------------------------------------------------------------
 # check
 
-def check(list_path, corpus_dir):
+MAX_BYTES = 15 * 1000 * 1000
+
+
+def check(list_path, corpus_dir, programs_path, deny_path):
     problems = []
     entries = parse_list(list_path)
+    programs = parse_programs(programs_path)
+    deny = parse_deny(deny_path)
     manifest_path = os.path.join(corpus_dir, MANIFEST_NAME)
     rows = {}
     try:
@@ -533,8 +969,47 @@ def check(list_path, corpus_dir):
             if not any(fnmatch.fnmatchcase(rel, pattern) for rel in mine):
                 problems.append("%s: %s matched no shipped file" % (pkg, tok))
     listed = {p for p, _ in entries}
+    resolved = {}
+    if programs:
+        try:
+            with open(os.path.join(corpus_dir, RESOLVED_NAME), encoding="utf-8") as fh:
+                lines = fh.read().splitlines()
+        except OSError as exc:
+            problems.append("cannot read %s: %s" % (RESOLVED_NAME, exc))
+            lines = [RESOLVED_HEADER]
+        if not lines or lines[0] != RESOLVED_HEADER:
+            problems.append("%s: header is not %r" % (RESOLVED_NAME, RESOLVED_HEADER))
+        for line in lines[1:]:
+            cols = line.split("\t")
+            if len(cols) != 6:
+                problems.append("%s: bad row %r" % (RESOLVED_NAME, line))
+                continue
+            resolved[cols[0]] = cols[1:]
+    for prog, _, page, _ in programs:
+        row = resolved.get(prog)
+        if row is None:
+            problems.append("%s: listed in %s but not in %s (rebuild)"
+                            % (prog, PROGRAMS_NAME, RESOLVED_NAME))
+            continue
+        outcome, rel, pkg = row[1], row[2], row[3]
+        if outcome in ("shipped", "shipped-as"):
+            listed.add(pkg)
+            if rel not in on_disk:
+                problems.append("%s: its page %s is not in the corpus" % (prog, rel))
+            elif not re.fullmatch(r"man[18]/%s\.[18][a-z0-9]*\.gz" % re.escape(prog), rel):
+                problems.append("%s: shipped as %s, which does not carry its name" % (prog, rel))
+            if (prog, pkg) in deny:
+                problems.append("%s: shipped from %s, which %s denies" % (prog, pkg, DENY_NAME))
+        elif outcome == "denied" and (prog, pkg) not in deny:
+            problems.append("%s: %s says denied, but %s has no (%s, %s) line"
+                            % (prog, RESOLVED_NAME, DENY_NAME, prog, pkg))
+    for prog in sorted(set(resolved) - {p for p, _, _, _ in programs}):
+        problems.append("%s: in %s but not in %s (rebuild)" % (prog, RESOLVED_NAME, PROGRAMS_NAME))
     for pkg in sorted(set(by_pkg) - listed):
-        problems.append("%s: in %s but not in %s" % (pkg, MANIFEST_NAME, LIST_NAME))
+        problems.append("%s: in %s but not in %s nor pulled in by %s"
+                        % (pkg, MANIFEST_NAME, LIST_NAME, PROGRAMS_NAME))
+    if size > MAX_BYTES:
+        problems.append("the pages take %d bytes, more than the %d allowed" % (size, MAX_BYTES))
 
     missing = [rel for rel in REQUIRED if rel not in on_disk]
     for rel in missing:
@@ -543,6 +1018,9 @@ def check(list_path, corpus_dir):
     print("packages: %d, pages: %d files + %d symlinks, total bytes (pages): %d (%.2f MB)"
           % (len(entries), n_files, n_links, size, size / 1e6))
     print("required pages present: %d/%d" % (len(REQUIRED) - len(missing), len(REQUIRED)))
+    if programs:
+        shipped = sum(1 for r in resolved.values() if r[1].startswith("shipped"))
+        print("programs with a shipped page: %d/%d" % (shipped, len(programs)))
     if problems:
         for p in problems:
             print("PROBLEM: " + p)
@@ -559,15 +1037,37 @@ def main(argv=None):
     ap.add_argument("--apt-update", action="store_true", help="run `apt-get update` first")
     ap.add_argument("--list", default=None, help="package list (default: manpages/packages.tsv)")
     ap.add_argument("--corpus", default=CORPUS, help="corpus folder (default: manpages/)")
+    ap.add_argument("--programs", default=None, help="program list (default: manpages/programs.tsv)")
+    ap.add_argument("--deny", default=None, help="deny list (default: manpages/deny.tsv)")
+    ap.add_argument("--tldr", default=os.path.join(os.path.dirname(REPO), "shared", "corpus",
+                                                   "tldr-commands.jsonl"),
+                    help="tldr corpus for the identity check (default: ../shared/corpus/"
+                         "tldr-commands.jsonl)")
+    ap.add_argument("--top", nargs=2, metavar=("N", "JSONL"),
+                    help="print the N most used main programs of a tldr corpus as programs.tsv rows")
+    ap.add_argument("--deb-cache", metavar="DIR",
+                    help="keep the downloaded .debs in DIR and reuse them (for repeated builds)")
     args = ap.parse_args(argv)
+    global DEB_CACHE
+    DEB_CACHE = os.path.abspath(args.deb_cache) if args.deb_cache else None
     list_path = args.list or os.path.join(args.corpus, LIST_NAME)
+    programs_path = args.programs or os.path.join(args.corpus, PROGRAMS_NAME)
+    deny_path = args.deny or os.path.join(args.corpus, DENY_NAME)
     try:
+        if args.top:
+            for prog, n in top_programs(args.top[1], int(args.top[0])):
+                print("%s\t%d" % (prog, n))
+            return 0
         if args.check:
-            return check(list_path, args.corpus)
+            return check(list_path, args.corpus, programs_path, deny_path)
         if args.apt_update:
             rc, out, err = run(["apt-get", "update"])
             if rc != 0:
                 raise BuildError("apt-get update failed:\n" + err.strip())
+            if shutil.which("apt-file"):
+                rc, out, err = run(["apt-file", "update"])
+                if rc != 0:
+                    raise BuildError("apt-file update failed:\n" + err.strip())
         codename = ""
         if os.path.exists("/etc/os-release"):
             with open("/etc/os-release") as fh:
@@ -576,7 +1076,7 @@ def main(argv=None):
         if codename != "bookworm":
             log("warning: this is not Debian 12 bookworm (%s); the pages will come from "
                 "whatever archive apt is configured for" % (codename or "unknown"))
-        build(list_path, args.corpus)
+        build(list_path, args.corpus, programs_path, deny_path, args.tldr)
         return 0
     except BuildError as exc:
         log("build-corpus: error: %s" % exc)

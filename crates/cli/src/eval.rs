@@ -1,8 +1,11 @@
 //! `explain eval FILE`: how much of real usage is explained. FILE is a JSON-lines corpus like
 //! ../shared/corpus/tldr-commands.jsonl: one object per line with `command`, `program`,
-//! `variant` and `segments: [{program, options}]`. Over the lines whose main program has a page,
-//! it reports the share of option tokens that the explanation ties to a documented option,
-//! overall and per program, and the lines with an unexplained option.
+//! `variant`, `platform` and `segments: [{program, options}]`. It counts each example once
+//! (variant "long" skipped; platforms common and linux when the field is there) and reports
+//! the share of examples whose main program has a page in the index, with the most used
+//! programs that have none. Over the lines whose main program has a page, it reports the share
+//! of option tokens that the explanation ties to a documented option, overall and per program,
+//! and the lines with an unexplained option.
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write;
@@ -18,6 +21,8 @@ struct Record {
     program: String,
     #[serde(default)]
     variant: String,
+    #[serde(default)]
+    platform: Option<String>,
     #[serde(default)]
     segments: Vec<Segment>,
 }
@@ -35,14 +40,28 @@ struct Tally {
     lines: usize,
 }
 
-/// Runs the evaluation and returns the report; `worst` programs and `misses` lines are listed.
+/// How many programs and lines the report lists.
+pub struct Limits {
+    /// Programs with the most unexplained option tokens.
+    pub worst: usize,
+    /// Lines with an unexplained option.
+    pub misses: usize,
+    /// The most used programs without a page.
+    pub missing: usize,
+}
+
+/// Runs the evaluation and returns the report.
 pub fn run(
     store: &store::Store,
     file: &Path,
-    worst: usize,
-    misses: usize,
+    limits: &Limits,
     json: bool,
 ) -> anyhow::Result<String> {
+    let Limits {
+        worst,
+        misses,
+        missing,
+    } = *limits;
     let reader = std::io::BufReader::new(
         std::fs::File::open(file).with_context(|| format!("cannot open {}", file.display()))?,
     );
@@ -58,6 +77,9 @@ pub fn run(
     let mut missed_lines: Vec<(String, Vec<String>)> = Vec::new();
     let mut records = 0usize;
     let mut lines_with_page = 0usize;
+    // Lines whose main program is only a bash builtin (a page cited as bash(1)).
+    let mut lines_with_builtin = 0usize;
+    let mut without_page: HashMap<String, usize> = HashMap::new();
     for (n, line) in reader.lines().enumerate() {
         let line = line.with_context(|| format!("reading line {} of {}", n + 1, file.display()))?;
         if line.trim().is_empty() || line.contains("\"_meta\"") {
@@ -65,15 +87,27 @@ pub fn run(
         }
         let rec: Record = serde_json::from_str(&line)
             .with_context(|| format!("line {} of {} is not a record", n + 1, file.display()))?;
-        if rec.variant == "long" {
+        if rec.variant == "long"
+            || rec
+                .platform
+                .as_deref()
+                .is_some_and(|p| p != "common" && p != "linux")
+        {
             continue;
         }
         records += 1;
         let ex = matcher::explain(&rec.command, store);
         if !known(&rec.program) {
+            *without_page.entry(rec.program.clone()).or_default() += 1;
             continue;
         }
         lines_with_page += 1;
+        if store
+            .pages(rec.program.rsplit('/').next().unwrap_or(&rec.program))
+            .is_ok_and(|p| p.iter().all(|p| p.cited_as.is_some()))
+        {
+            lines_with_builtin += 1;
+        }
         // The documented flags our explanation found, as a multiset.
         let mut found: Vec<String> = ex
             .spans
@@ -137,11 +171,23 @@ pub fn run(
             .cmp(&(a.1.total - a.1.explained))
             .then(a.0.cmp(b.0))
     });
+    let mut absent: Vec<(String, usize)> = without_page.into_iter().collect();
+    absent.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let page_share = if records == 0 {
+        0.0
+    } else {
+        lines_with_page as f64 / records as f64
+    };
     let mut out = String::new();
     if json {
         let report = serde_json::json!({
             "records": records,
             "lines_with_page": lines_with_page,
+            "lines_with_builtin": lines_with_builtin,
+            "page_share": page_share,
+            "missing": absent.iter().take(missing).map(|(p, n)| serde_json::json!({
+                "program": p, "lines": n
+            })).collect::<Vec<_>>(),
             "option_tokens": overall.total,
             "explained": overall.explained,
             "share": share(&overall),
@@ -156,6 +202,21 @@ pub fn run(
         out,
         "records: {records} (variant \"long\" skipped); with a page for their program: {lines_with_page}"
     );
+    let _ = writeln!(
+        out,
+        "examples whose main program has a page: {lines_with_page}/{records} = {:.2}% \
+         ({lines_with_builtin} of them bash builtins, documented by bash(1))",
+        100.0 * page_share
+    );
+    let _ = writeln!(
+        out,
+        "\nthe {} most used programs without a page (examples):",
+        missing.min(absent.len())
+    );
+    for (p, n) in absent.iter().take(missing) {
+        let _ = writeln!(out, "  {p:<24} {n:>5}");
+    }
+    let _ = writeln!(out);
     let _ = writeln!(
         out,
         "option tokens explained: {}/{} = {:.2}%",

@@ -90,7 +90,8 @@ enum Command {
         #[arg(long, default_value = "127.0.0.1:8080", value_name = "HOST:PORT")]
         addr: std::net::SocketAddr,
     },
-    /// Measure how many option tokens of a corpus of real command lines are explained.
+    /// Measure how much of a corpus of real command lines is explained: examples whose program
+    /// has a page, and option tokens tied to their documentation.
     Eval {
         /// A JSON-lines corpus such as tldr-commands.jsonl.
         #[arg(value_name = "FILE")]
@@ -101,6 +102,9 @@ enum Command {
         /// How many lines with unexplained options to list.
         #[arg(long, default_value_t = 50)]
         misses: usize,
+        /// How many of the most used programs without a page to list.
+        #[arg(long, default_value_t = 30)]
+        missing: usize,
         /// Print the report as JSON.
         #[arg(long)]
         json: bool,
@@ -163,10 +167,16 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             file,
             worst,
             misses,
+            missing,
             json,
         }) => {
             let store = default_index::open(cli.index.as_deref())?;
-            emit(&eval::run(&store, &file, worst, misses, json)?);
+            let limits = eval::Limits {
+                worst,
+                misses,
+                missing,
+            };
+            emit(&eval::run(&store, &file, &limits, json)?);
             Ok(ExitCode::SUCCESS)
         }
         None => explain(&cli),

@@ -250,6 +250,9 @@ fn eval_reports_the_share_of_option_tokens_explained() {
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["records"], 4, "the \"long\" variant is skipped");
     assert_eq!(v["lines_with_page"], 3, "nosuch has no page");
+    assert_eq!(v["page_share"], 0.75);
+    assert_eq!(v["missing"][0]["program"], "nosuch");
+    assert_eq!(v["missing"][0]["lines"], 1);
     assert_eq!(
         v["option_tokens"], 5,
         "wrap's -w counts: wrap has a page too"
