@@ -32,12 +32,25 @@ pub fn options(doc: &Document, existing: &[OptionDef]) -> Vec<OptionDef> {
 
 /// The head and the description lines of a paragraph whose first line is an option head.
 fn split(text: &Text) -> Option<(Text, Text, crate::head::ParsedHead)> {
-    let lines = text.lines();
+    let mut lines = text.lines();
     if lines.len() < 2 {
-        return None;
+        // kubectl's pages start the description with a tab, which does not break the line:
+        // `\fB-A\fP, \fB--all-namespaces\fP=false` TAB `If present, ...`.
+        lines = split_at_tab(text)?;
     }
-    // go-md2man shows a list or string argument by its empty default: `--env=[]`, `--name=""`.
+    // go-md2man shows a list or string argument by its empty default: `--env=[]`, `--name=""`;
+    // a switch by its default `=false` or `=true`.
     let first = lines[0].plain();
+    if let Some(bare) = first
+        .strip_suffix("=false")
+        .or_else(|| first.strip_suffix("=true"))
+    {
+        let parsed = parse_head(&Text::from_run(bare, Font::Bold))?;
+        if parsed.flags.is_empty() || parsed.argument.is_some() {
+            return None;
+        }
+        return Some((lines[0].clone(), join_lines(&lines[1..]), parsed));
+    }
     let parsed = match first
         .strip_suffix("=[]")
         .or_else(|| first.strip_suffix("=\"\""))
@@ -56,14 +69,35 @@ fn split(text: &Text) -> Option<(Text, Text, crate::head::ParsedHead)> {
         return None;
     }
 
+    Some((lines[0].clone(), join_lines(&lines[1..]), parsed))
+}
+
+fn join_lines(lines: &[Text]) -> Text {
     let mut body = Text::new();
-    for line in &lines[1..] {
+    for line in lines {
         if !body.runs.is_empty() {
             body.push(" ", Font::Roman);
         }
         body.append(line);
     }
-    Some((lines[0].clone(), body, parsed))
+    body
+}
+
+/// The text before the first tab and the text after it, as two lines; `None` without a tab.
+fn split_at_tab(text: &Text) -> Option<Vec<Text>> {
+    let at = text.runs.iter().position(|r| r.text.contains('\t'))?;
+    let mut head = Text::new();
+    let mut body = Text::new();
+    for r in &text.runs[..at] {
+        head.push(&r.text, r.font);
+    }
+    let (before, after) = text.runs[at].text.split_once('\t')?;
+    head.push(before.trim_end(), text.runs[at].font);
+    body.push(after.trim_start(), text.runs[at].font);
+    for r in &text.runs[at + 1..] {
+        body.push(&r.text, r.font);
+    }
+    (!head.plain().trim().is_empty() && !body.plain().trim().is_empty()).then(|| vec![head, body])
 }
 
 fn walk(blocks: &[Block], section: &str, existing: &[OptionDef], out: &mut Vec<OptionDef>) {
