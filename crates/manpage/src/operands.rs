@@ -89,10 +89,23 @@ pub fn operands(
     let Some((mut found, form)) = parse_forms(names, options, forms) else {
         return Vec::new();
     };
+    // dnf's and hledger's `COMMAND` is one of the commands their COMMANDS section lists, not a
+    // program to run.
+    if lists_commands(doc) {
+        found.iter_mut().for_each(|op| op.starts_command = false);
+    }
     for op in &mut found {
         op.help = operand_help(doc, &op.name, form);
     }
     found
+}
+
+/// Whether the page has a section of its own commands: `COMMANDS`, `GIT COMMANDS`, ...
+fn lists_commands(doc: &Document) -> bool {
+    doc.sections.iter().any(|s| {
+        let t = s.title.trim().to_ascii_uppercase();
+        (t == "COMMANDS" || t.ends_with(" COMMANDS")) && !t.contains("BUILTIN")
+    })
 }
 
 /// The operands of the first form that has any, with `help` as their help (builtins).

@@ -11,12 +11,26 @@ use crate::model::Subcommand;
 /// The commands the page defines.
 pub fn read(doc: &Document, synopsis: &[Text]) -> Vec<Subcommand> {
     let listed = listed_in_synopsis(synopsis);
+    let program = synopsis
+        .first()
+        .and_then(|f| f.plain().split_whitespace().next().map(str::to_string));
+    let found = Found {
+        listed: &listed,
+        program: program.as_deref(),
+    };
     let mut out = Vec::new();
     for section in &doc.sections {
         let commands = is_commands_title(&section.title);
-        collect(&section.blocks, commands, &listed, &mut out);
+        collect(&section.blocks, commands, &found, &mut out);
     }
     out
+}
+
+/// What tells a command's head: the words the synopsis lists, and the program's own name,
+/// which a head may repeat before its options (`dnf [options] install <spec>...`).
+struct Found<'a> {
+    listed: &'a [String],
+    program: Option<&'a str>,
 }
 
 fn is_commands_title(title: &str) -> bool {
@@ -83,28 +97,43 @@ fn is_command_word(w: &str) -> bool {
 }
 
 /// The command word a definition head names, if it looks like one.
-fn head_command(head: &Text) -> Option<String> {
+fn head_command(head: &Text, program: Option<&str>) -> Option<String> {
     let plain = head.plain();
-    let first = plain.split([' ', ',', '|']).next()?;
+    let mut words = plain.split([' ', ',', '|']).filter(|w| !w.is_empty());
+    let mut first = words.next()?;
+    if program == Some(first) {
+        // `dnf [options] install <spec>...`: the program, its bracketed options, the command
+        // (without the options, `dnf install tito` is an example, not a definition).
+        if !plain[first.len()..].trim_start().starts_with('[') {
+            return None;
+        }
+        let mut depth = 0i32;
+        first = words.find(|w| {
+            let before = depth;
+            depth += w.matches('[').count() as i32 - w.matches(']').count() as i32;
+            before == 0 && depth == 0 && !w.starts_with('[')
+        })?;
+    }
     is_command_word(first).then(|| first.to_string())
 }
 
-fn collect(blocks: &[Block], commands: bool, listed: &[String], out: &mut Vec<Subcommand>) {
+fn collect(blocks: &[Block], commands: bool, found: &Found, out: &mut Vec<Subcommand>) {
+    let listed = found.listed;
     let mut i = 0;
     while i < blocks.len() {
         match &blocks[i] {
             Block::Item { head, body, .. } => {
-                if let Some(name) = head_command(head)
+                if let Some(name) = head_command(head, found.program)
                     && (commands || listed.contains(&name))
                 {
                     push(out, name, head, body_help(body));
                 }
-                collect(body, false, listed, out);
+                collect(body, false, found, out);
             }
             Block::Paragraph { text, .. } => {
                 if let Some(Block::Indented { blocks: inner, .. }) = blocks.get(i + 1)
                     && text.lines().len() <= 2
-                    && let Some(name) = head_command(text)
+                    && let Some(name) = head_command(text, found.program)
                     && (commands || listed.contains(&name))
                 {
                     push(out, name, text, body_help(inner));
@@ -112,11 +141,11 @@ fn collect(blocks: &[Block], commands: bool, listed: &[String], out: &mut Vec<Su
                     continue;
                 }
             }
-            Block::Indented { blocks: inner, .. } => collect(inner, commands, listed, out),
+            Block::Indented { blocks: inner, .. } => collect(inner, commands, found, out),
             Block::Subsection(s) => collect(
                 &s.blocks,
                 commands || is_commands_title(&s.title),
-                listed,
+                found,
                 out,
             ),
             _ => {}
