@@ -100,12 +100,11 @@ fn lines(doc: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
-/// The opening fence of a line: (char, length, indent, info string).
+/// The opening fence of a line: (char, length, indent, info string). Any indentation is
+/// taken (CommonMark allows three spaces, more inside list items), so that fences nested in
+/// lists are found without reading list structure.
 fn opening(line: &str) -> Option<(u8, usize, usize, &str)> {
     let indent = line.len() - line.trim_start_matches(' ').len();
-    if indent > 3 {
-        return None;
-    }
     let rest = &line[indent..];
     let ch = *rest.as_bytes().first()?;
     if ch != b'`' && ch != b'~' {
@@ -119,12 +118,12 @@ fn opening(line: &str) -> Option<(u8, usize, usize, &str)> {
     Some((ch, len, indent, info))
 }
 
-/// Whether a line closes the fence.
+/// Whether a line closes the fence (at any indentation, like the opening).
 fn closes(line: &str, fence: &Fence) -> bool {
     let indent = line.len() - line.trim_start_matches(' ').len();
     let rest = &line[indent..];
     let len = rest.len() - rest.trim_start_matches(fence.ch as char).len();
-    indent <= 3 && len >= fence.len && rest[len..].trim().is_empty()
+    len >= fence.len && rest[len..].trim().is_empty()
 }
 
 /// What the info string of a fence says the block holds.
@@ -235,6 +234,7 @@ mod tests {
     #[test]
     fn indented_fences_lose_their_indentation_and_map_back() {
         let doc = "1. step\n\n   ```sh\n   grep -r x .\n     | sort\n   ```\n";
+        assert_eq!(texts("- a\n\n    ```bash\n    ls\n    ```\n"), ["ls"]);
         let r = &shell_blocks(doc)[0];
         assert_eq!(r.text, "grep -r x .\n  | sort");
         let sort = r.text.find("sort").unwrap();
