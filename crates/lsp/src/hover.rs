@@ -4,9 +4,9 @@
 //! top-level statement that holds it (with its line continuations, pipelines over several
 //! lines and here-documents), so that the part is read in its whole command. A statement
 //! longer than [`WHOLE`] (a long function, a loop over a page of commands) keeps whole only
-//! the innermost statement around the cursor that is shorter, and the keywords of every
-//! compound statement; each other simple statement is replaced by `:` and blanks of the same
-//! length, so offsets and the structure around the cursor stay as they were.
+//! the innermost statement around the cursor that is shorter, and the keywords of the compound
+//! statements around it; each run of other statements is replaced by one `:`, so the
+//! structure around the cursor stays as it was and the text explained stays short.
 
 use std::ops::Range;
 
@@ -35,9 +35,9 @@ pub fn hover(code: &[Code], offset: usize, pages: &dyn PageSource) -> Option<Fou
     let (code, at) = code
         .iter()
         .find_map(|c| Some((c, c.region.from_document(offset)?)))?;
-    let (text, base) = statement_text(code, at)?;
-    let ex = matcher::explain_with_functions(&text, pages, &code.functions);
-    let target = at - base;
+    let cut = cut(code, at)?;
+    let ex = matcher::explain_with_functions(&cut.text, pages, &code.functions);
+    let target = cut.to_text(at)?;
     let span = ex
         .spans
         .iter()
@@ -45,8 +45,10 @@ pub fn hover(code: &[Code], offset: usize, pages: &dyn PageSource) -> Option<Fou
     if span.kind == Kind::Unknown || span.help.is_none() {
         return None;
     }
-    let start = code.region.start_to_document(base + span.start);
-    let end = code.region.end_to_document(base + span.end);
+    let start = code.region.start_to_document(cut.to_source(span.start));
+    let end = code
+        .region
+        .end_to_document(cut.to_source(span.start) + span.end - span.start);
     Some(Found {
         range: start..end,
         markdown: markdown(span, &ex),
@@ -54,68 +56,106 @@ pub fn hover(code: &[Code], offset: usize, pages: &dyn PageSource) -> Option<Fou
     })
 }
 
-/// The text to explain for the cursor at `at` in the code: its top-level statement, with the
-/// simple statements of long bodies that do not hold the cursor blanked out; and where it
-/// starts.
-fn statement_text(code: &Code, at: usize) -> Option<(String, usize)> {
-    let statements = &code.statements;
-    // The statements holding the cursor, outermost first (the list is in source order, each
-    // statement before those nested in it).
-    let chain: Vec<usize> = (0..statements.len())
-        .filter(|&i| {
-            let r = &statements[i].range;
-            r.start <= at && at < r.end
-        })
-        .collect();
-    let first = *chain.first()?;
-    let mut in_chain = vec![false; statements.len()];
-    for &i in &chain {
-        in_chain[i] = true;
+/// The text explained for one hover, cut out of the code, and where its parts came from.
+struct Cut {
+    text: String,
+    /// The parts of `text` kept from the code: (offset in `text`, offset in the code,
+    /// length), in order. Between two parts is the `:` that stands for what was left out.
+    parts: Vec<(usize, usize, usize)>,
+}
+
+impl Cut {
+    /// The offset in `text` of an offset of the code, if that part was kept.
+    fn to_text(&self, at: usize) -> Option<usize> {
+        let i = self.parts.partition_point(|p| p.1 <= at).checked_sub(1)?;
+        let (t, c, len) = self.parts[i];
+        (at < c + len).then_some(t + at - c)
     }
+
+    /// The offset in the code of an offset of `text` inside a kept part.
+    fn to_source(&self, at: usize) -> usize {
+        let i = self.parts.partition_point(|p| p.0 <= at).saturating_sub(1);
+        let (t, c, _) = self.parts[i];
+        c + at.saturating_sub(t)
+    }
+}
+
+/// The text to explain for the cursor at `at` in the code: its top-level statement; in a long
+/// one, only the statements around the cursor, with each run of other statements replaced by
+/// a single `:`.
+fn cut(code: &Code, at: usize) -> Option<Cut> {
+    let statements = &code.statements;
+    // The statements holding the cursor (the list is in source order, each statement before
+    // those nested in it, so the first is the top-level one).
+    let mut in_chain = vec![false; statements.len()];
+    let mut first = None;
+    for (i, s) in statements.iter().enumerate() {
+        if s.range.start <= at && at < s.range.end {
+            in_chain[i] = true;
+            first.get_or_insert(i);
+        }
+    }
+    let first = first?;
     let top = statements[first].range.clone();
     let source = &code.region.text;
     if top.len() <= WHOLE {
-        return Some((source[top.clone()].to_string(), top.start));
+        return Some(Cut {
+            text: source[top.clone()].to_string(),
+            parts: vec![(0, top.start, top.len())],
+        });
     }
-    // The innermost statement around the cursor that is short enough is kept whole; so are
-    // the keywords of every compound statement. Other simple statements are blanked.
-    let kept = chain
-        .iter()
-        .map(|&i| statements[i].range.clone())
-        .find(|r| r.len() <= WHOLE);
-    let mut has_children = vec![false; statements.len()];
-    for s in statements {
-        if let Some(p) = s.parent {
-            has_children[p] = true;
-        }
-    }
-    let inside =
-        |r: &Range<usize>, outer: &Range<usize>| outer.start <= r.start && r.end <= outer.end;
-    let mut text = String::with_capacity(top.len());
-    let mut pos = top.start;
+    // Walk the statements inside `top` in order. A statement around the cursor is kept whole
+    // when short enough, else opened (its own statements are walked); a function's body is
+    // opened; any other statement is left out, and so are the blanks between left-out
+    // siblings.
+    let mut skip_until = 0;
+    // Ranges left out: (start, end of the text left out, end with the terminator, parent).
+    let mut out: Vec<(usize, usize, usize, Option<usize>)> = Vec::new();
     for (i, s) in statements.iter().enumerate().skip(first + 1) {
         if s.range.start >= top.end {
             break;
         }
-        if has_children[i]
-            || in_chain[i]
-            || kept.as_ref().is_some_and(|k| inside(&s.range, k))
-            || s.range.start < pos
-        {
+        if s.range.start < skip_until {
             continue;
         }
+        if in_chain[i] {
+            if s.range.len() <= WHOLE {
+                skip_until = s.range.end;
+            }
+            continue;
+        }
+        if s.parent.is_some_and(|p| statements[p].function) {
+            continue;
+        }
+        skip_until = s.range.end;
         // Keep the terminator, so that what follows stays a statement of its own.
         let body = source[s.range.clone()].trim_end_matches([';', '&']);
         if body.is_empty() {
             continue;
         }
-        text.push_str(&source[pos..s.range.start]);
-        text.push(':');
-        text.extend(std::iter::repeat_n(' ', body.len() - 1));
-        pos = s.range.start + body.len();
+        let end = s.range.start + body.len();
+        match out.last_mut() {
+            Some(p) if p.3 == s.parent && source[p.2..s.range.start].trim().is_empty() => {
+                p.1 = end;
+                p.2 = s.range.end;
+            }
+            _ => out.push((s.range.start, end, s.range.end, s.parent)),
+        }
     }
-    text.push_str(&source[pos..top.end]);
-    Some((text, top.start))
+    let mut cut = Cut {
+        text: String::with_capacity(top.len().min(4 * WHOLE)),
+        parts: Vec::with_capacity(out.len() + 1),
+    };
+    let mut pos = top.start;
+    for (start, end, _, _) in out {
+        cut.parts.push((cut.text.len(), pos, start - pos));
+        cut.text.push_str(&source[pos..start]);
+        cut.text.push(':');
+        pos = end;
+    }
+    cut.parts.push((cut.text.len(), pos, top.end - pos));
+    cut.text.push_str(&source[pos..top.end]);
+    Some(cut)
 }
 
 /// Whether the span's help starts with an option's heading: an option, or the argument of

@@ -10,6 +10,8 @@
 //! [`State`] is the server without the protocol: open, change and hover, for tests and
 //! benchmarks. [`run_stdio`] serves it over standard input and output.
 
+#![warn(missing_docs)]
+
 mod document;
 pub mod hover;
 pub mod markdown;
@@ -20,7 +22,7 @@ use std::collections::HashMap;
 
 use matcher::PageSource;
 
-pub use document::{Change, Document, Language, language, shell_shebang};
+pub use document::{Change, Code, Document, Language, language, shell_shebang};
 pub use position::{Encoding, LineIndex, Pos};
 pub use server::{run, run_stdio};
 

@@ -168,9 +168,15 @@ fn long_bodies_give_the_same_hovers_as_short_ones() {
         assert_eq!(a.markdown, b.markdown, "{needle}");
         assert_eq!(covered(&short, &a), covered(&long, &b), "{needle}");
     }
-    // And the first statement of the body, among those blanked for others.
+    // And the first statement of the body, among those left out for others.
     let (h, _) = hover_at("file:///l.sh", &long, "-exec", 1);
     assert!(h.unwrap().markdown.contains("-exec"));
+    // Blank lines and comments between left-out statements stay without hover.
+    let gaps = long.replace("src\n  find", "src\n\n  # note\n  find");
+    let (h, _) = hover_at("file:///g.sh", &gaps, "\n\n  #", 1);
+    assert_eq!(h, None);
+    let (h, _) = hover_at("file:///g.sh", &gaps, "# note", 1);
+    assert!(h.unwrap().markdown.contains("*bash(1)*"));
 }
 
 #[test]

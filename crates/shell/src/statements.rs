@@ -22,6 +22,8 @@ pub struct Statement {
     /// Index in the list of the statement whose body holds this one (the loop around a
     /// command, the function around its body); `None` at the top of the script.
     pub parent: Option<usize>,
+    /// Whether this is a function definition (whose body must stay a compound command).
+    pub function: bool,
 }
 
 /// Statements that hold other statements in their body or between their keywords.
@@ -71,6 +73,7 @@ pub fn parse_with_statements(source: &str) -> (Script, Vec<Statement>) {
         out.push(Statement {
             range: 0..source.len(),
             parent: None,
+            function: false,
         });
     }
     extend_to_heredocs(source, &script, &mut out);
@@ -127,7 +130,11 @@ fn collect(src: &str, root: Node) -> Vec<Statement> {
                 }
                 continue;
             }
-            out.push(Statement { range, parent });
+            out.push(Statement {
+                range,
+                parent,
+                function: c.kind() == "function_definition",
+            });
             if COMPOUND.contains(&c.kind()) {
                 pending.push((c, Some(out.len() - 1)));
             }
@@ -191,6 +198,7 @@ fn merge_overlaps(list: Vec<Statement>) -> Vec<Statement> {
         out.push(Statement {
             range: s.range.clone(),
             parent,
+            function: s.function,
         });
         new_index[old] = Some(out.len() - 1);
         last_child.insert(parent, out.len() - 1);
@@ -255,6 +263,7 @@ mod tests {
         let got = nested(src);
         assert_eq!(got[0].0, &src[..src.len() - 3]);
         assert_eq!(got[0].1, None);
+        assert!(parse_with_statements(src).1[0].function);
         let texts: Vec<&str> = got.iter().map(|(t, _)| *t).collect();
         assert!(texts.contains(&"ls -l"), "{got:?}");
         assert!(texts.contains(&"echo $x"), "{got:?}");
