@@ -31,6 +31,9 @@ _explain() {
             explain,index)
                 cmd="explain__subcmd__index"
                 ;;
+            explain,lsp)
+                cmd="explain__subcmd__lsp"
+                ;;
             explain,man-page)
                 cmd="explain__subcmd__man__subcmd__page"
                 ;;
@@ -52,6 +55,9 @@ _explain() {
             explain__subcmd__help,index)
                 cmd="explain__subcmd__help__subcmd__index"
                 ;;
+            explain__subcmd__help,lsp)
+                cmd="explain__subcmd__help__subcmd__lsp"
+                ;;
             explain__subcmd__help,man-page)
                 cmd="explain__subcmd__help__subcmd__man__subcmd__page"
                 ;;
@@ -65,7 +71,7 @@ _explain() {
 
     case "${cmd}" in
         explain)
-            opts="-h -V --json --color --index --help --version index dump-options completions man-page serve eval help"
+            opts="-h -V --json --color --index --help --version index dump-options completions man-page serve lsp eval help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -153,7 +159,7 @@ _explain() {
             return 0
             ;;
         explain__subcmd__help)
-            opts="index dump-options completions man-page serve eval help"
+            opts="index dump-options completions man-page serve lsp eval help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -236,6 +242,20 @@ _explain() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        explain__subcmd__help__subcmd__lsp)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         explain__subcmd__help__subcmd__man__subcmd__page)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -279,6 +299,24 @@ _explain() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --index)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        explain__subcmd__lsp)
+            opts="-h --index --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --index)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -36,6 +36,7 @@ complete -c explain -n "__fish_explain_needs_command" -a "dump-options" -d 'Prin
 complete -c explain -n "__fish_explain_needs_command" -a "completions" -d 'Print a completion script for a shell (bash, zsh, fish, elvish, powershell)'
 complete -c explain -n "__fish_explain_needs_command" -a "man-page" -d 'Print this program\'s own man page (roff). Not `man`, which is a program people explain'
 complete -c explain -n "__fish_explain_needs_command" -a "serve" -d 'Serve the web pages and the JSON API (`/api/v1/explain?cmd=...`) until Ctrl-C'
+complete -c explain -n "__fish_explain_needs_command" -a "lsp" -d 'Run a language server on standard input and output: hovers explain shell scripts and the shell blocks of markdown files (see docs/editors.md)'
 complete -c explain -n "__fish_explain_needs_command" -a "eval" -d 'Measure how much of a corpus of real command lines is explained: examples whose program has a page, and option tokens tied to their documentation'
 complete -c explain -n "__fish_explain_needs_command" -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c explain -n "__fish_explain_using_subcommand index" -s o -l output -d 'Where to write the index; an index already there is replaced only once the new one is complete' -r -F
@@ -51,16 +52,19 @@ complete -c explain -n "__fish_explain_using_subcommand man-page" -s h -l help -
 complete -c explain -n "__fish_explain_using_subcommand serve" -l addr -d 'The address to listen on' -r
 complete -c explain -n "__fish_explain_using_subcommand serve" -l index -d 'The index to read (built by `explain index`); without it, the shipped corpus is used' -r -F
 complete -c explain -n "__fish_explain_using_subcommand serve" -s h -l help -d 'Print help'
+complete -c explain -n "__fish_explain_using_subcommand lsp" -l index -d 'The index to read (built by `explain index`); without it, the shipped corpus is used' -r -F
+complete -c explain -n "__fish_explain_using_subcommand lsp" -s h -l help -d 'Print help'
 complete -c explain -n "__fish_explain_using_subcommand eval" -l worst -d 'How many programs to list, worst first' -r
 complete -c explain -n "__fish_explain_using_subcommand eval" -l misses -d 'How many lines with unexplained options to list' -r
 complete -c explain -n "__fish_explain_using_subcommand eval" -l missing -d 'How many of the most used programs without a page to list' -r
 complete -c explain -n "__fish_explain_using_subcommand eval" -l index -d 'The index to read (built by `explain index`); without it, the shipped corpus is used' -r -F
 complete -c explain -n "__fish_explain_using_subcommand eval" -l json -d 'Print the report as JSON'
 complete -c explain -n "__fish_explain_using_subcommand eval" -s h -l help -d 'Print help'
-complete -c explain -n "__fish_explain_using_subcommand help; and not __fish_seen_subcommand_from index dump-options completions man-page serve eval help" -f -a "index" -d 'Build an index from man trees, folders of pages or single page files'
-complete -c explain -n "__fish_explain_using_subcommand help; and not __fish_seen_subcommand_from index dump-options completions man-page serve eval help" -f -a "dump-options" -d 'Print `page<TAB>option` for every option in the index (page relative to its tree root)'
-complete -c explain -n "__fish_explain_using_subcommand help; and not __fish_seen_subcommand_from index dump-options completions man-page serve eval help" -f -a "completions" -d 'Print a completion script for a shell (bash, zsh, fish, elvish, powershell)'
-complete -c explain -n "__fish_explain_using_subcommand help; and not __fish_seen_subcommand_from index dump-options completions man-page serve eval help" -f -a "man-page" -d 'Print this program\'s own man page (roff). Not `man`, which is a program people explain'
-complete -c explain -n "__fish_explain_using_subcommand help; and not __fish_seen_subcommand_from index dump-options completions man-page serve eval help" -f -a "serve" -d 'Serve the web pages and the JSON API (`/api/v1/explain?cmd=...`) until Ctrl-C'
-complete -c explain -n "__fish_explain_using_subcommand help; and not __fish_seen_subcommand_from index dump-options completions man-page serve eval help" -f -a "eval" -d 'Measure how much of a corpus of real command lines is explained: examples whose program has a page, and option tokens tied to their documentation'
-complete -c explain -n "__fish_explain_using_subcommand help; and not __fish_seen_subcommand_from index dump-options completions man-page serve eval help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c explain -n "__fish_explain_using_subcommand help; and not __fish_seen_subcommand_from index dump-options completions man-page serve lsp eval help" -f -a "index" -d 'Build an index from man trees, folders of pages or single page files'
+complete -c explain -n "__fish_explain_using_subcommand help; and not __fish_seen_subcommand_from index dump-options completions man-page serve lsp eval help" -f -a "dump-options" -d 'Print `page<TAB>option` for every option in the index (page relative to its tree root)'
+complete -c explain -n "__fish_explain_using_subcommand help; and not __fish_seen_subcommand_from index dump-options completions man-page serve lsp eval help" -f -a "completions" -d 'Print a completion script for a shell (bash, zsh, fish, elvish, powershell)'
+complete -c explain -n "__fish_explain_using_subcommand help; and not __fish_seen_subcommand_from index dump-options completions man-page serve lsp eval help" -f -a "man-page" -d 'Print this program\'s own man page (roff). Not `man`, which is a program people explain'
+complete -c explain -n "__fish_explain_using_subcommand help; and not __fish_seen_subcommand_from index dump-options completions man-page serve lsp eval help" -f -a "serve" -d 'Serve the web pages and the JSON API (`/api/v1/explain?cmd=...`) until Ctrl-C'
+complete -c explain -n "__fish_explain_using_subcommand help; and not __fish_seen_subcommand_from index dump-options completions man-page serve lsp eval help" -f -a "lsp" -d 'Run a language server on standard input and output: hovers explain shell scripts and the shell blocks of markdown files (see docs/editors.md)'
+complete -c explain -n "__fish_explain_using_subcommand help; and not __fish_seen_subcommand_from index dump-options completions man-page serve lsp eval help" -f -a "eval" -d 'Measure how much of a corpus of real command lines is explained: examples whose program has a page, and option tokens tied to their documentation'
+complete -c explain -n "__fish_explain_using_subcommand help; and not __fish_seen_subcommand_from index dump-options completions man-page serve lsp eval help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

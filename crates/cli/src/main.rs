@@ -2,7 +2,7 @@
 //!
 //! `explain 'tar -xzvf x.tgz'` prints the command with each part numbered and the help that
 //! documents each; `--json` prints the same as the JSON contract in docs/json.md. Management
-//! commands (`index`, `dump-options`, `serve`) are recognised only as the first argument, and `--` before
+//! commands (`index`, `dump-options`, `serve`, `lsp`, ...) are recognised only as the first argument, and `--` before
 //! the command line turns that off: `explain -- index foo` explains a program called `index`.
 
 mod default_index;
@@ -90,6 +90,9 @@ enum Command {
         #[arg(long, default_value = "127.0.0.1:8080", value_name = "HOST:PORT")]
         addr: std::net::SocketAddr,
     },
+    /// Run a language server on standard input and output: hovers explain shell scripts and
+    /// the shell blocks of markdown files (see docs/editors.md).
+    Lsp,
     /// Measure how much of a corpus of real command lines is explained: examples whose program
     /// has a page, and option tokens tied to their documentation.
     Eval {
@@ -162,6 +165,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let store = default_index::open(cli.index.as_deref())?;
             web::run(addr, store)?;
             Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Lsp) => {
+            let store = default_index::open(cli.index.as_deref())?;
+            let clean = lsp::run_stdio(&store)?;
+            Ok(if clean {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
         }
         Some(Command::Eval {
             file,

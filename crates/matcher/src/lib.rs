@@ -45,16 +45,29 @@ impl Piece {
 
 /// Explains a command line or a whole script.
 pub fn explain(source: &str, pages: &dyn PageSource) -> Explanation {
+    explain_with_functions(source, pages, &HashSet::new())
+}
+
+/// Explains one part of a longer script: `functions` are the shell functions the rest of the
+/// script defines, so that calling one is explained as a function call (functions defined in
+/// `source` itself are found as [`explain`] finds them).
+pub fn explain_with_functions(
+    source: &str,
+    pages: &dyn PageSource,
+    functions: &HashSet<String>,
+) -> Explanation {
     let script = shell::parse(source);
     let lookup = Lookup::new(pages);
     let mut pieces: Vec<Piece> = Vec::new();
 
-    let functions: HashSet<String> = script
-        .syntax
-        .iter()
-        .filter(|s| s.kind == SyntaxKind::FunctionName)
-        .map(|s| source[s.range.clone()].to_string())
-        .collect();
+    let mut functions: HashSet<String> = functions.clone();
+    functions.extend(
+        script
+            .syntax
+            .iter()
+            .filter(|s| s.kind == SyntaxKind::FunctionName)
+            .map(|s| source[s.range.clone()].to_string()),
+    );
     let mut ctx = command::Context {
         lookup: &lookup,
         functions: &functions,

@@ -29,8 +29,11 @@
 use serde::Serialize;
 use std::ops::Range;
 
+pub use statements::{Statement, parse_with_statements};
+
 mod build;
 mod post;
+mod statements;
 mod walk;
 mod word;
 

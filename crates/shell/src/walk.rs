@@ -141,6 +141,12 @@ thread_local! {
 
 /// See [`crate::parse`].
 pub(crate) fn parse(source: &str) -> Script {
+    parse_tree(source).0
+}
+
+/// Parses like [`parse`] and also returns tree-sitter's tree (over the same byte
+/// offsets), for callers that need its statement structure.
+pub(crate) fn parse_tree(source: &str) -> (Script, Option<tree_sitter::Tree>) {
     let text = rewrite(source);
     let tree = PARSER.with(|cell| {
         let mut slot = cell.borrow_mut();
@@ -157,13 +163,14 @@ pub(crate) fn parse(source: &str) -> Script {
         tree
     });
     let Some(tree) = tree else {
-        return Script {
+        let script = Script {
             errors: vec![crate::ParseError {
                 range: 0..0,
                 message: "tree-sitter-bash gave no parse tree".into(),
             }],
             ..Script::default()
         };
+        return (script, None);
     };
     let mut w = Walker {
         src: source,
@@ -196,7 +203,8 @@ pub(crate) fn parse(source: &str) -> Script {
     for (_, redirects, words) in std::mem::take(&mut w.adopt) {
         w.command(None, redirects, None, words);
     }
-    crate::post::finish(w, tree.root_node())
+    let script = crate::post::finish(w, tree.root_node());
+    (script, Some(tree))
 }
 
 /// Rewrites, keeping every byte offset, what tree-sitter-bash cannot parse but

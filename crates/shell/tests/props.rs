@@ -189,3 +189,46 @@ fn large_inputs() {
     let s = parse(&junk);
     assert!(!s.errors.is_empty());
 }
+
+/// The statements of `parse_with_statements`: in the source, each inside its parent, siblings
+/// in order and apart, every statement after its parent; and the script is `parse`'s.
+fn check_statements(src: &str) -> Result<(), TestCaseError> {
+    let (script, statements) = shell::parse_with_statements(src);
+    prop_assert_eq!(&script, &parse(src));
+    let mut last_end: std::collections::HashMap<Option<usize>, usize> = Default::default();
+    for (i, s) in statements.iter().enumerate() {
+        in_source(src, &s.range)?;
+        prop_assert!(!s.range.is_empty(), "empty statement {s:?}");
+        if let Some(p) = s.parent {
+            prop_assert!(p < i, "statement {i} before its parent {p}");
+            let outer = &statements[p].range;
+            prop_assert!(
+                outer.start <= s.range.start && s.range.end <= outer.end,
+                "statement {s:?} outside its parent {outer:?}"
+            );
+        }
+        let end = last_end.entry(s.parent).or_insert(0);
+        prop_assert!(s.range.start >= *end, "siblings overlap at {s:?}");
+        *end = s.range.end;
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 500, ..ProptestConfig::default() })]
+
+    #[test]
+    fn statements_of_arbitrary_strings(src in any::<String>()) {
+        check_statements(&src)?;
+    }
+
+    #[test]
+    fn statements_of_shellish_strings(src in shellish()) {
+        check_statements(&src)?;
+    }
+
+    #[test]
+    fn statements_of_ascii_soup(src in "[ -~\n\t]{0,80}") {
+        check_statements(&src)?;
+    }
+}
