@@ -15,6 +15,8 @@ pub fn options(
     section: &str,
 ) -> Vec<OptionDef> {
     let mut out: Vec<OptionDef> = Vec::new();
+    // Each paragraph's plain text once: a synopsis may show hundreds of flags.
+    let plains: Vec<String> = paragraphs.iter().map(Text::plain).collect();
     for (flag, arg) in synopsis_flags(forms) {
         if existing
             .iter()
@@ -25,8 +27,9 @@ pub fn options(
         }
         let mentions: Vec<Text> = paragraphs
             .iter()
-            .filter(|p| names_word(&p.plain(), &flag))
-            .cloned()
+            .zip(&plains)
+            .filter(|(_, plain)| names_word(plain, &flag))
+            .map(|(p, _)| p.clone())
             .collect();
         if mentions.is_empty() {
             continue;
