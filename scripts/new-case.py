@@ -42,6 +42,8 @@ def main():
             lines.append(f"page = {toml_str(s['page'])}")
         if s["option"]:
             lines.append(f"option = {toml_str(s['option'])}")
+        if s.get("other_pages"):
+            lines.append(f"other_pages = {json.dumps(s['other_pages'])}")
         if s["help"]:
             paras = s["help"].split("\n\n")
             start = paras[0]

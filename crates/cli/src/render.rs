@@ -155,6 +155,14 @@ pub fn render(ex: &Explanation, style: &Style) -> String {
                 let _ = writeln!(out, "{indent}{line}");
             }
         }
+        if !first.other_pages.is_empty() {
+            let note = format!(
+                "also documented by {}; write {} to use it",
+                first.other_pages.join(", "),
+                dotted(&first.other_pages[0]),
+            );
+            let _ = writeln!(out, "{indent}{}", style.paint("2", &note));
+        }
     }
     let unknown: Vec<&str> = ex
         .spans
@@ -244,4 +252,12 @@ fn wrap_paragraph(para: &Text, width: usize, style: &Style) -> Vec<String> {
         out.push(s);
     }
     out
+}
+
+/// `printf(1)` written as a program word that selects that page: `printf.1`.
+fn dotted(citation: &str) -> String {
+    match citation.strip_suffix(')').and_then(|c| c.split_once('(')) {
+        Some((name, section)) => format!("{name}.{section}"),
+        None => citation.to_string(),
+    }
 }

@@ -26,6 +26,9 @@ struct Expected {
     group: usize,
     page: Option<String>,
     option: Option<String>,
+    /// Other pages of the program's name (`printf(1)` beside the builtin); none when left out.
+    #[serde(default)]
+    other_pages: Vec<String>,
     /// The start of the help text.
     help: Option<String>,
 }
@@ -82,6 +85,12 @@ fn golden_cases() {
             }
             if s.option != e.option {
                 diffs.push(format!("option {:?}, expected {:?}", s.option, e.option));
+            }
+            if s.other_pages != e.other_pages {
+                diffs.push(format!(
+                    "other pages {:?}, expected {:?}",
+                    s.other_pages, e.other_pages
+                ));
             }
             match (&s.help, &e.help) {
                 (Some(h), Some(want)) if !h.starts_with(want.as_str()) => diffs.push(format!(

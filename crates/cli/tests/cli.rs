@@ -36,6 +36,24 @@ fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).to_string()
 }
 
+/// The builtin explains `printf`; the text says printf(1) exists too and how to pick it, and
+/// `printf.1` then explains the program's own page.
+#[test]
+fn other_pages_of_the_same_name_are_offered() {
+    let o = run(&["--color", "never", "printf '%s' x"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("bash(1)"), "{out}");
+    assert!(
+        out.contains("also documented by printf(1); write printf.1 to use it"),
+        "{out}"
+    );
+    let o = run(&["--color", "never", "printf.1 '%s' x"]);
+    let out = stdout(&o);
+    assert!(out.contains("printf - format and print data"), "{out}");
+    assert!(!out.contains("also documented by printf(1)"), "{out}");
+}
+
 #[test]
 fn explains_tar_from_the_shipped_corpus() {
     let o = run(&["--color", "never", "tar -xzvf x.tgz"]);

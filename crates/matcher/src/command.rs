@@ -44,6 +44,7 @@ fn piece(
         help: Some(help),
         page: Some(page.citation()),
         option,
+        other_pages: Vec::new(),
     }
 }
 
@@ -281,6 +282,21 @@ impl Context<'_, '_> {
         None
     }
 
+    /// The pages other than `chosen` that a program word could mean: the program's page beside
+    /// the builtin (`printf`, `kill`, `echo`), or pages of other sections.
+    fn other_pages(&self, word: &str, chosen: &Page) -> Vec<String> {
+        let base = word.rsplit('/').next().unwrap_or(word);
+        let own = chosen.citation();
+        let mut out: Vec<String> = Vec::new();
+        for p in self.lookup.pages(base) {
+            let c = p.citation();
+            if c != own && !out.contains(&c) {
+                out.push(c);
+            }
+        }
+        out
+    }
+
     /// Explains one simple command. `external` is set for commands run by another program
     /// (`sudo`, `xargs`, `find -exec`), which never run shell builtins or functions.
     pub fn command(&mut self, words: &[shell::Word], group: usize, external: bool) {
@@ -315,14 +331,16 @@ impl Context<'_, '_> {
             }
             return;
         };
-        self.out.push(piece(
+        let mut program = piece(
             first.range.clone(),
             Kind::Program,
             group,
             self.program_help(&page),
             &page,
             None,
-        ));
+        );
+        program.other_pages = self.other_pages(&first.value, &page);
+        self.out.push(program);
         // zgrep passes the options it does not define to grep, as its page says: grep's page
         // answers for them, as a parent program's does for a sub-command.
         let base = first.value.rsplit('/').next().unwrap_or(&first.value);

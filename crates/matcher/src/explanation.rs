@@ -59,6 +59,10 @@ pub struct Span {
     pub page: Option<String>,
     /// For options: the flag as documented, e.g. `-x`.
     pub option: Option<String>,
+    /// For a program: the other pages of the same name, as `name(section)` (`printf(1)` when
+    /// the builtin explains `printf`). Left out of the JSON when there are none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other_pages: Vec<String>,
     /// The help as rich text, for renderers (not part of the JSON contract).
     #[serde(skip)]
     pub help_text: std::sync::Arc<Vec<Text>>,

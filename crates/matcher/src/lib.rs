@@ -27,6 +27,8 @@ pub(crate) struct Piece {
     pub help: Option<Arc<Vec<Text>>>,
     pub page: Option<String>,
     pub option: Option<String>,
+    /// For a program: the other pages of the same name (`printf(1)` beside the builtin).
+    pub other_pages: Vec<String>,
 }
 
 impl Piece {
@@ -39,6 +41,7 @@ impl Piece {
             help: None,
             page: None,
             option: None,
+            other_pages: Vec::new(),
         }
     }
 }
@@ -176,6 +179,7 @@ fn topic_piece(lookup: &Lookup, range: Range<usize>, kind: Kind, key: &str) -> P
             help: Some(topic),
             page: Some(page.citation()),
             option: None,
+            other_pages: Vec::new(),
         },
         None => Piece::unknown(range, 0),
     }
@@ -436,6 +440,7 @@ fn finish(source: &str, pieces: Vec<Piece>) -> Vec<Span> {
             help_html,
             page: if kind == Kind::Unknown { None } else { p.page },
             option: if kind == Kind::Option { p.option } else { None },
+            other_pages: p.other_pages,
             help_text: if kind == Kind::Unknown {
                 Arc::default()
             } else {

@@ -268,6 +268,7 @@ mod tests {
             help_html: help.map(|h| format!("<p>{h}</p>")),
             page: help.map(|_| "tar(1)".to_string()),
             option: None,
+            other_pages: Vec::new(),
             help_text: Default::default(),
         }
     }
