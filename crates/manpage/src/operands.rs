@@ -320,6 +320,17 @@ fn operand_help(doc: &Document, name: &str, form: &Text) -> Help {
             return help;
         }
     }
+    // An item anywhere whose whole head is the operand's name (dig's `server`, `name`, `type`
+    // under SIMPLE USAGE; `@server` is written with its sigil only in the synopsis).
+    let unsigiled = bare.strip_prefix('@').unwrap_or(bare);
+    for s in &doc.sections {
+        if let Some(body) = item_named(&s.blocks, unsigiled) {
+            let help = crate::extract::body_help(body);
+            if !help.is_empty() {
+                return help;
+            }
+        }
+    }
     if let Some(s) = doc.section("DESCRIPTION") {
         let paragraphs: Vec<&Text> = s
             .blocks
@@ -340,6 +351,16 @@ fn operand_help(doc: &Document, name: &str, form: &Text) -> Help {
         }
     }
     vec![form.clone()]
+}
+
+/// The body of the item (at any depth) whose whole head is `name`.
+fn item_named<'d>(blocks: &'d [Block], name: &str) -> Option<&'d [Block]> {
+    blocks.iter().find_map(|b| match b {
+        Block::Item { head, body, .. } if head.plain().trim() == name => Some(&body[..]),
+        Block::Item { body, .. } => item_named(body, name),
+        Block::Indented { blocks, .. } => item_named(blocks, name),
+        _ => None,
+    })
 }
 
 /// The body of the item (at any depth) whose head names `name` first.

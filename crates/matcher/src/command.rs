@@ -707,7 +707,33 @@ impl Context<'_, '_> {
     /// Which operand each positional word is. With fewer words than operands, required operands
     /// are filled first, then optional ones from the right, as in `cal [[month] year]`.
     fn assign_operands(&mut self, words: &[&shell::Word], group: usize, page: &Page) {
-        let ops = &page.operands;
+        // `dig @8.8.8.8 example.com`: a word with an operand's sigil is that operand, wherever it
+        // stands; the other words fill the other operands in order.
+        let sigil_of = |name: &str| name.strip_prefix('@').map(|_| '@');
+        let mut rest: Vec<&shell::Word> = Vec::with_capacity(words.len());
+        for w in words {
+            let op = page.operands.iter().find(|o| {
+                sigil_of(&o.name).is_some_and(|c| w.value.starts_with(c) && w.value.len() > 1)
+            });
+            match op {
+                Some(op) if !op.help.is_empty() && !w.quoted => self.out.push(piece(
+                    w.range.clone(),
+                    Kind::Argument,
+                    group,
+                    self.operand_help(op),
+                    page,
+                    None,
+                )),
+                _ => rest.push(w),
+            }
+        }
+        let words = &rest[..];
+        let ops: Vec<&manpage::Operand> = page
+            .operands
+            .iter()
+            .filter(|o| sigil_of(&o.name).is_none())
+            .collect();
+        let ops = &ops[..];
         let mut chosen: Vec<usize> = (0..ops.len()).collect();
         if words.len() < ops.len() {
             let mut keep = vec![false; ops.len()];
@@ -732,8 +758,8 @@ impl Context<'_, '_> {
         for (k, w) in words.iter().enumerate() {
             let op = chosen
                 .get(k)
-                .map(|&i| &ops[i])
-                .or_else(|| ops.last().filter(|o| o.variadic));
+                .map(|&i| ops[i])
+                .or_else(|| ops.last().copied().filter(|o| o.variadic));
             match op {
                 Some(op) if !op.help.is_empty() => self.out.push(piece(
                     w.range.clone(),
