@@ -82,6 +82,7 @@ pub fn read(doc: &Document, source: &str) -> Vec<Page> {
             builtins: Vec::new(),
             cited_as: Some("bash(1)".into()),
             passes_options: Vec::new(),
+            abbreviated_commands: false,
         });
     }
     borrow_options(&mut out);

@@ -65,6 +65,7 @@ pub fn read(doc: &roff::Document, source: &str) -> Page {
     };
     let subcommands = subcommands::read(doc, &synopsis);
     let passes_options = passthrough::read(&synopsis, &described, &names);
+    let abbreviated_commands = subcommands::may_be_abbreviated(doc);
     Page {
         name,
         section,
@@ -80,6 +81,7 @@ pub fn read(doc: &roff::Document, source: &str) -> Page {
         builtins,
         cited_as: None,
         passes_options,
+        abbreviated_commands,
     }
 }
 

@@ -186,6 +186,10 @@ pub struct Page {
     /// to grep").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub passes_options: Vec<OptionsPassed>,
+    /// Whether the page says its commands may be abbreviated (ip(8): "The names of all objects
+    /// may be written in full or abbreviated form"), so `ip addr` finds ip-address(8).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub abbreviated_commands: bool,
 }
 
 /// One command that passes its options on: `zgrep` to `grep`, `xzdiff` to `diff`.

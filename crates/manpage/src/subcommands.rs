@@ -164,3 +164,23 @@ fn push(out: &mut Vec<Subcommand>, name: String, head: &Text, help: Vec<Text>) {
         help,
     });
 }
+
+/// Whether a sentence of the page lets its commands or objects be abbreviated (ip(8): "The names
+/// of all objects may be written in full or abbreviated form").
+pub fn may_be_abbreviated(doc: &Document) -> bool {
+    fn walk(blocks: &[Block]) -> bool {
+        blocks.iter().any(|b| match b {
+            Block::Paragraph { text, .. } => text.plain().split(". ").any(|sentence| {
+                let s = sentence.to_ascii_lowercase();
+                s.contains("abbreviated")
+                    && (s.contains("command") || s.contains("object"))
+                    && !s.contains("sha")
+            }),
+            Block::Item { body, .. } => walk(body),
+            Block::Indented { blocks, .. } => walk(blocks),
+            Block::Subsection(s) => walk(&s.blocks),
+            _ => false,
+        })
+    }
+    doc.sections.iter().any(|s| walk(&s.blocks))
+}

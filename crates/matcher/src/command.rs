@@ -381,8 +381,9 @@ impl Context<'_, '_> {
         }
     }
 
-    /// A sub-command page for `word` under `page`: `git-commit`, `gcloud_compute`, or the only
-    /// (or first) page the word abbreviates (`ip addr` → ip-address).
+    /// A sub-command page for `word` under `page`: `git-commit`, `gcloud_compute`, or, where the
+    /// page allows abbreviations, the only (or first) page the word abbreviates (`ip addr` →
+    /// ip-address; `git st` is no abbreviation of git-stage).
     fn subcommand_page(&self, page: &Page, word: &str) -> Option<Arc<Page>> {
         if word.is_empty()
             || !word
@@ -400,7 +401,7 @@ impl Context<'_, '_> {
                 return Some(p);
             }
         }
-        if word.len() >= 2 {
+        if word.len() >= 2 && page.abbreviated_commands {
             let prefix = format!("{}-{}", page.name, word);
             if let Some(name) = self.lookup.names_with_prefix(&prefix).into_iter().next() {
                 return self.lookup.page(&name).filter(|p| p.name == name);
