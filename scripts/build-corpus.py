@@ -27,6 +27,11 @@ The packages come from two lists in manpages/:
     words of its tldr examples, ../shared/corpus/tldr-commands.jsonl or
     --tldr) and stops on a page that looks like another program, so that a
     person decides (deny.tsv, or name the page in programs.tsv).
+  - tail-programs.tsv: every other program of the tldr corpus (`--tail 300
+    JSONL` writes it).  For these only the program's own page is taken (plus
+    its `.so` and symlink targets from the same package), doubtful pages are
+    held back instead of stopping the build, and pages over
+    TAIL_MAX_BYTES_PER_EXAMPLE per example are skipped (size cap).
   The outcome for every listed program is written to RESOLVED.tsv.
 
 Build steps, for each package:
