@@ -288,7 +288,8 @@ impl Context<'_, '_> {
         let base = word.rsplit('/').next().unwrap_or(word);
         let own = chosen.citation();
         let mut out: Vec<String> = Vec::new();
-        for p in self.lookup.pages(base) {
+        // Pages of that very name, not pages that only list it (rc(1plan9) lists `cd`).
+        for p in self.lookup.pages(base).into_iter().filter(|p| p.name == base) {
             let c = p.citation();
             if c != own && !out.contains(&c) {
                 out.push(c);
