@@ -23,9 +23,15 @@ pub fn options(doc: &Document) -> Vec<OptionDef> {
 
 fn says_dashless(blocks: &[Block]) -> bool {
     blocks.iter().any(|b| match b {
-        Block::Paragraph { text, .. } => text.plain().contains("must not be used with a dash"),
+        // The runs first: only a few paragraphs mention a dash at all.
+        Block::Paragraph { text, .. } => {
+            text.runs.iter().any(|r| r.text.contains("dash"))
+                && text.plain().contains("must not be used with a dash")
+        }
         Block::Item { head, body, .. } => {
-            head.plain().contains("must not be used with a dash") || says_dashless(body)
+            (head.runs.iter().any(|r| r.text.contains("dash"))
+                && head.plain().contains("must not be used with a dash"))
+                || says_dashless(body)
         }
         Block::Indented { blocks, .. } => says_dashless(blocks),
         Block::Subsection(s) => says_dashless(&s.blocks),

@@ -170,12 +170,17 @@ fn push(out: &mut Vec<Subcommand>, name: String, head: &Text, help: Vec<Text>) {
 pub fn may_be_abbreviated(doc: &Document) -> bool {
     fn walk(blocks: &[Block]) -> bool {
         blocks.iter().any(|b| match b {
-            Block::Paragraph { text, .. } => text.plain().split(". ").any(|sentence| {
-                let s = sentence.to_ascii_lowercase();
-                s.contains("abbreviated")
-                    && (s.contains("command") || s.contains("object"))
-                    && !s.contains("sha")
-            }),
+            // Cheap test on the runs first: most paragraphs never say "abbreviated".
+            Block::Paragraph { text, .. }
+                if text.runs.iter().any(|r| r.text.contains("abbreviated")) =>
+            {
+                text.plain().split(". ").any(|sentence| {
+                    let s = sentence.to_ascii_lowercase();
+                    s.contains("abbreviated")
+                        && (s.contains("command") || s.contains("object"))
+                        && !s.contains("sha")
+                })
+            }
             Block::Item { body, .. } => walk(body),
             Block::Indented { blocks, .. } => walk(blocks),
             Block::Subsection(s) => walk(&s.blocks),
