@@ -34,6 +34,9 @@ _explain() {
             explain,man-page)
                 cmd="explain__subcmd__man__subcmd__page"
                 ;;
+            explain,search)
+                cmd="explain__subcmd__search"
+                ;;
             explain,serve)
                 cmd="explain__subcmd__serve"
                 ;;
@@ -55,6 +58,9 @@ _explain() {
             explain__subcmd__help,man-page)
                 cmd="explain__subcmd__help__subcmd__man__subcmd__page"
                 ;;
+            explain__subcmd__help,search)
+                cmd="explain__subcmd__help__subcmd__search"
+                ;;
             explain__subcmd__help,serve)
                 cmd="explain__subcmd__help__subcmd__serve"
                 ;;
@@ -65,7 +71,7 @@ _explain() {
 
     case "${cmd}" in
         explain)
-            opts="-h -V --json --color --index --help --version index dump-options completions man-page serve eval help"
+            opts="-h -V --json --color --index --help --version index search dump-options completions man-page serve eval help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -149,7 +155,7 @@ _explain() {
             return 0
             ;;
         explain__subcmd__help)
-            opts="index dump-options completions man-page serve eval help"
+            opts="index search dump-options completions man-page serve eval help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -246,6 +252,20 @@ _explain() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        explain__subcmd__help__subcmd__search)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         explain__subcmd__help__subcmd__serve)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -293,6 +313,36 @@ _explain() {
                 return 0
             fi
             case "${prev}" in
+                --index)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        explain__subcmd__search)
+            opts="-h --in --limit --json --color --index --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --in)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --index)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
