@@ -37,6 +37,9 @@ _explain() {
             explain,man-page)
                 cmd="explain__subcmd__man__subcmd__page"
                 ;;
+            explain,search)
+                cmd="explain__subcmd__search"
+                ;;
             explain,serve)
                 cmd="explain__subcmd__serve"
                 ;;
@@ -61,6 +64,9 @@ _explain() {
             explain__subcmd__help,man-page)
                 cmd="explain__subcmd__help__subcmd__man__subcmd__page"
                 ;;
+            explain__subcmd__help,search)
+                cmd="explain__subcmd__help__subcmd__search"
+                ;;
             explain__subcmd__help,serve)
                 cmd="explain__subcmd__help__subcmd__serve"
                 ;;
@@ -71,7 +77,7 @@ _explain() {
 
     case "${cmd}" in
         explain)
-            opts="-h -V --json --color --index --help --version index dump-options completions man-page serve lsp eval help"
+            opts="-h -V --json --color --index --help --version index search dump-options completions man-page serve lsp eval help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -159,7 +165,7 @@ _explain() {
             return 0
             ;;
         explain__subcmd__help)
-            opts="index dump-options completions man-page serve lsp eval help"
+            opts="index search dump-options completions man-page serve lsp eval help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -270,6 +276,20 @@ _explain() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        explain__subcmd__help__subcmd__search)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         explain__subcmd__help__subcmd__serve)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -335,6 +355,36 @@ _explain() {
                 return 0
             fi
             case "${prev}" in
+                --index)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        explain__subcmd__search)
+            opts="-h --in --limit --json --color --index --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --in)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 --index)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -32,6 +32,7 @@ complete -c explain -n "__fish_explain_needs_command" -l json -d 'Print the expl
 complete -c explain -n "__fish_explain_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c explain -n "__fish_explain_needs_command" -s V -l version -d 'Print version'
 complete -c explain -n "__fish_explain_needs_command" -a "index" -d 'Build an index from man trees, folders of pages or single page files'
+complete -c explain -n "__fish_explain_needs_command" -a "search" -d 'Find options by what they do: searches the help of every option in the index, best match first, one per line (`tar -p, --preserve-permissions: ... [tar(1)]`)'
 complete -c explain -n "__fish_explain_needs_command" -a "dump-options" -d 'Print `page<TAB>option` for every option in the index (page relative to its tree root)'
 complete -c explain -n "__fish_explain_needs_command" -a "completions" -d 'Print a completion script for a shell (bash, zsh, fish, elvish, powershell)'
 complete -c explain -n "__fish_explain_needs_command" -a "man-page" -d 'Print this program\'s own man page (roff). Not `man`, which is a program people explain'
@@ -43,6 +44,14 @@ complete -c explain -n "__fish_explain_using_subcommand index" -s o -l output -d
 complete -c explain -n "__fish_explain_using_subcommand index" -l index -d 'The index to read (built by `explain index`); without it, the shipped corpus is used' -r -F
 complete -c explain -n "__fish_explain_using_subcommand index" -l quiet -d 'Also list every parser warning count per skipped page (quiet by default)'
 complete -c explain -n "__fish_explain_using_subcommand index" -s h -l help -d 'Print help'
+complete -c explain -n "__fish_explain_using_subcommand search" -l in -d 'Only options of this program and of its sub-command pages (`git` covers `git commit`; `git commit` or `git-commit` names one sub-command; `bash` covers its builtins)' -r
+complete -c explain -n "__fish_explain_using_subcommand search" -l limit -d 'How many options to list at most' -r
+complete -c explain -n "__fish_explain_using_subcommand search" -l color -d 'When to use colours: auto follows the terminal and NO_COLOR' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c explain -n "__fish_explain_using_subcommand search" -l index -d 'The index to read (built by `explain index`); without it, the shipped corpus is used' -r -F
+complete -c explain -n "__fish_explain_using_subcommand search" -l json -d 'Print the results as JSON (the search contract in docs/json.md)'
+complete -c explain -n "__fish_explain_using_subcommand search" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c explain -n "__fish_explain_using_subcommand dump-options" -l index -d 'The index to read (built by `explain index`); without it, the shipped corpus is used' -r -F
 complete -c explain -n "__fish_explain_using_subcommand dump-options" -s h -l help -d 'Print help'
 complete -c explain -n "__fish_explain_using_subcommand completions" -l index -d 'The index to read (built by `explain index`); without it, the shipped corpus is used' -r -F
@@ -60,11 +69,12 @@ complete -c explain -n "__fish_explain_using_subcommand eval" -l missing -d 'How
 complete -c explain -n "__fish_explain_using_subcommand eval" -l index -d 'The index to read (built by `explain index`); without it, the shipped corpus is used' -r -F
 complete -c explain -n "__fish_explain_using_subcommand eval" -l json -d 'Print the report as JSON'
 complete -c explain -n "__fish_explain_using_subcommand eval" -s h -l help -d 'Print help'
-complete -c explain -n "__fish_explain_using_subcommand help; and not __fish_seen_subcommand_from index dump-options completions man-page serve lsp eval help" -f -a "index" -d 'Build an index from man trees, folders of pages or single page files'
-complete -c explain -n "__fish_explain_using_subcommand help; and not __fish_seen_subcommand_from index dump-options completions man-page serve lsp eval help" -f -a "dump-options" -d 'Print `page<TAB>option` for every option in the index (page relative to its tree root)'
-complete -c explain -n "__fish_explain_using_subcommand help; and not __fish_seen_subcommand_from index dump-options completions man-page serve lsp eval help" -f -a "completions" -d 'Print a completion script for a shell (bash, zsh, fish, elvish, powershell)'
-complete -c explain -n "__fish_explain_using_subcommand help; and not __fish_seen_subcommand_from index dump-options completions man-page serve lsp eval help" -f -a "man-page" -d 'Print this program\'s own man page (roff). Not `man`, which is a program people explain'
-complete -c explain -n "__fish_explain_using_subcommand help; and not __fish_seen_subcommand_from index dump-options completions man-page serve lsp eval help" -f -a "serve" -d 'Serve the web pages and the JSON API (`/api/v1/explain?cmd=...`) until Ctrl-C'
-complete -c explain -n "__fish_explain_using_subcommand help; and not __fish_seen_subcommand_from index dump-options completions man-page serve lsp eval help" -f -a "lsp" -d 'Run a language server on standard input and output: hovers explain shell scripts and the shell blocks of markdown files (see docs/editors.md)'
-complete -c explain -n "__fish_explain_using_subcommand help; and not __fish_seen_subcommand_from index dump-options completions man-page serve lsp eval help" -f -a "eval" -d 'Measure how much of a corpus of real command lines is explained: examples whose program has a page, and option tokens tied to their documentation'
-complete -c explain -n "__fish_explain_using_subcommand help; and not __fish_seen_subcommand_from index dump-options completions man-page serve lsp eval help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c explain -n "__fish_explain_using_subcommand help; and not __fish_seen_subcommand_from index search dump-options completions man-page serve lsp eval help" -f -a "index" -d 'Build an index from man trees, folders of pages or single page files'
+complete -c explain -n "__fish_explain_using_subcommand help; and not __fish_seen_subcommand_from index search dump-options completions man-page serve lsp eval help" -f -a "search" -d 'Find options by what they do: searches the help of every option in the index, best match first, one per line (`tar -p, --preserve-permissions: ... [tar(1)]`)'
+complete -c explain -n "__fish_explain_using_subcommand help; and not __fish_seen_subcommand_from index search dump-options completions man-page serve lsp eval help" -f -a "dump-options" -d 'Print `page<TAB>option` for every option in the index (page relative to its tree root)'
+complete -c explain -n "__fish_explain_using_subcommand help; and not __fish_seen_subcommand_from index search dump-options completions man-page serve lsp eval help" -f -a "completions" -d 'Print a completion script for a shell (bash, zsh, fish, elvish, powershell)'
+complete -c explain -n "__fish_explain_using_subcommand help; and not __fish_seen_subcommand_from index search dump-options completions man-page serve lsp eval help" -f -a "man-page" -d 'Print this program\'s own man page (roff). Not `man`, which is a program people explain'
+complete -c explain -n "__fish_explain_using_subcommand help; and not __fish_seen_subcommand_from index search dump-options completions man-page serve lsp eval help" -f -a "serve" -d 'Serve the web pages and the JSON API (`/api/v1/explain?cmd=...`) until Ctrl-C'
+complete -c explain -n "__fish_explain_using_subcommand help; and not __fish_seen_subcommand_from index search dump-options completions man-page serve lsp eval help" -f -a "lsp" -d 'Run a language server on standard input and output: hovers explain shell scripts and the shell blocks of markdown files (see docs/editors.md)'
+complete -c explain -n "__fish_explain_using_subcommand help; and not __fish_seen_subcommand_from index search dump-options completions man-page serve lsp eval help" -f -a "eval" -d 'Measure how much of a corpus of real command lines is explained: examples whose program has a page, and option tokens tied to their documentation'
+complete -c explain -n "__fish_explain_using_subcommand help; and not __fish_seen_subcommand_from index search dump-options completions man-page serve lsp eval help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

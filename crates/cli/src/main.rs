@@ -2,12 +2,14 @@
 //!
 //! `explain 'tar -xzvf x.tgz'` prints the command with each part numbered and the help that
 //! documents each; `--json` prints the same as the JSON contract in docs/json.md. Management
-//! commands (`index`, `dump-options`, `serve`, `lsp`, ...) are recognised only as the first argument, and `--` before
-//! the command line turns that off: `explain -- index foo` explains a program called `index`.
+//! commands (`index`, `search`, `dump-options`, `serve`, `lsp`, ...) are recognised only as the first
+//! argument, and `--` before the command line turns that off: `explain -- index foo` explains a
+//! program called `index`.
 
 mod default_index;
 mod eval;
 mod render;
+mod search;
 
 use std::io::{IsTerminal, Read};
 use std::path::PathBuf;
@@ -26,7 +28,8 @@ use clap::{Parser, Subcommand, ValueEnum};
         taken from the man pages in the index. Nothing is run.",
     subcommand_precedence_over_arg = false,
     after_help = "Examples:\n  explain 'tar -xzvf x.tgz'\n  explain --json 'ls -la | sort -k5 -n'\n  \
-        cat script.sh | explain -\n  explain index --output ~/man-index /usr/share/man\n  \
+        cat script.sh | explain -\n  explain search 'preserve permissions' --in tar\n  \
+        explain index --output ~/man-index /usr/share/man\n  \
         explain --index ~/man-index 'gcloud compute instances create vm1'\n\n\
         A first argument that names a command below runs that command; put `--` first to explain a \
         program of that name instead: explain -- index foo"
@@ -53,7 +56,7 @@ struct Cli {
     index: Option<PathBuf>,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum ColorChoice {
     Auto,
     Always,
@@ -73,6 +76,34 @@ enum Command {
         /// Also list every parser warning count per skipped page (quiet by default).
         #[arg(long)]
         quiet: bool,
+    },
+    /// Find options by what they do: searches the help of every option in the index, best match
+    /// first, one per line (`tar -p, --preserve-permissions: ... [tar(1)]`).
+    ///
+    /// Exit status: 0 when something matched, 1 when nothing did (or --in names no page), 2 when
+    /// the query has no words to search for.
+    #[command(after_help = "Examples:\n  explain search 'preserve permissions'\n  \
+        explain search gzip --in tar\n  explain search 'amend the last commit' --in git\n  \
+        explain search --json --limit 3 'remote port forwarding'")]
+    Search {
+        /// What the option does, in your own words; several arguments are joined with spaces.
+        /// Words are matched with English stemming; nothing is query syntax.
+        #[arg(value_name = "WORDS", required = true)]
+        words: Vec<String>,
+        /// Only options of this program and of its sub-command pages (`git` covers `git commit`;
+        /// `git commit` or `git-commit` names one sub-command; `bash` covers its builtins).
+        #[arg(long = "in", value_name = "PROGRAM")]
+        within: Option<String>,
+        /// How many options to list at most.
+        #[arg(long, default_value_t = 10, value_name = "N",
+              value_parser = clap::value_parser!(u16).range(1..=1000))]
+        limit: u16,
+        /// Print the results as JSON (the search contract in docs/json.md).
+        #[arg(long)]
+        json: bool,
+        /// When to use colours: auto follows the terminal and NO_COLOR.
+        #[arg(long, value_enum, value_name = "WHEN")]
+        color: Option<ColorChoice>,
     },
     /// Print `page<TAB>option` for every option in the index (page relative to its tree root).
     DumpOptions,
@@ -115,7 +146,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let cli = match Cli::try_parse_from(search::protect_words(std::env::args_os().collect())) {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
@@ -144,6 +175,20 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             quiet,
         }) => index(&output, &paths, quiet),
         Some(Command::DumpOptions) => dump_options(cli.index.as_deref()),
+        Some(Command::Search {
+            ref words,
+            ref within,
+            limit,
+            json,
+            color,
+        }) => search(
+            &cli,
+            &search::unprotect(words).join(" "),
+            within.as_deref(),
+            limit.into(),
+            json || cli.json,
+            color.unwrap_or(cli.color),
+        ),
         Some(Command::Completions { shell }) => {
             let mut out = Vec::new();
             clap_complete::generate(
@@ -219,19 +264,74 @@ fn explain(cli: &Cli) -> anyhow::Result<ExitCode> {
         emit(&format!("{}\n", serde_json::to_string_pretty(&ex)?));
         return Ok(ExitCode::SUCCESS);
     }
-    let color = match cli.color {
+    let color = use_color(cli.color);
+    let width = terminal_size::terminal_size()
+        .map(|(w, _)| w.0 as usize)
+        .unwrap_or(80)
+        .clamp(40, 120);
+    emit(&render::render(&ex, &render::Style { color, width }));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Whether to paint: `auto` follows the terminal and NO_COLOR.
+fn use_color(choice: ColorChoice) -> bool {
+    match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => {
             std::io::stdout().is_terminal()
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
+    }
+}
+
+fn search(
+    cli: &Cli,
+    query: &str,
+    within: Option<&str>,
+    limit: usize,
+    json: bool,
+    color: ColorChoice,
+) -> anyhow::Result<ExitCode> {
+    if within.is_some_and(|w| w.trim().is_empty()) {
+        eprintln!("explain: --in needs a program name, e.g. --in tar");
+        return Ok(ExitCode::from(2));
+    }
+    let store = default_index::open(cli.index.as_deref())?;
+    let hits = match store.search(query, within, limit) {
+        Ok(hits) => hits,
+        Err(e @ store::SearchError::NoWords) => {
+            eprintln!("explain: {e}: give some, e.g. explain search 'preserve permissions'");
+            return Ok(ExitCode::from(2));
+        }
+        Err(store::SearchError::UnknownProgram(p)) => {
+            eprintln!(
+                "explain: no page for `{p}` is in the index {}; search without --in, or build an index that has it (explain index)",
+                store.location()
+            );
+            return Ok(ExitCode::from(1));
+        }
+        Err(store::SearchError::Store(e)) => return Err(e.into()),
     };
-    let width = terminal_size::terminal_size()
-        .map(|(w, _)| w.0 as usize)
-        .unwrap_or(80)
-        .clamp(40, 120);
-    emit(&render::render(&ex, &render::Style { color, width }));
+    if json {
+        let answer = store::SearchAnswer::new(query, within, hits.clone());
+        emit(&format!("{}\n", serde_json::to_string_pretty(&answer)?));
+    } else if !hits.is_empty() {
+        let width = std::io::stdout()
+            .is_terminal()
+            .then(|| terminal_size::terminal_size().map(|(w, _)| (w.0 as usize).max(40)))
+            .flatten();
+        let style = search::Style {
+            color: use_color(color),
+            width,
+        };
+        emit(&search::render(&hits, &style));
+    }
+    if hits.is_empty() {
+        let place = within.map(|w| format!(" of {w}")).unwrap_or_default();
+        eprintln!("explain: no option{place} matches `{query}`; try other words");
+        return Ok(ExitCode::from(1));
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -365,3 +365,142 @@ fn generated_docs_are_current() {
         .collect();
     assert_eq!(options, ["--json", "--color"], "{v}");
 }
+
+#[test]
+fn search_lists_options_one_per_line() {
+    let o = run(&[
+        "search",
+        "--color",
+        "never",
+        "preserve permissions",
+        "--in",
+        "tar",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    let first = out.lines().next().unwrap();
+    assert!(
+        first.starts_with("tar -p, --preserve-permissions, --same-permissions: "),
+        "{out}"
+    );
+    assert!(first.ends_with(" [tar(1)]"), "{out}");
+    assert!(
+        out.lines().all(|l| l.starts_with("tar ")),
+        "--in tar: {out}"
+    );
+    assert!(out.lines().count() <= 10, "10 by default");
+    // Words may start with a dash, and the options of `search` may follow them.
+    let o = run(&["search", "--gzip", "--limit", "1", "--in", "tar"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).starts_with("tar -z, --gzip"), "{}", stdout(&o));
+    assert_eq!(stdout(&o).lines().count(), 1);
+    // Sub-command pages are searched with their program, and named as they are run.
+    let o = run(&[
+        "search",
+        "--limit",
+        "1",
+        "amend the last commit",
+        "--in",
+        "git",
+    ]);
+    assert!(
+        stdout(&o).starts_with("git commit --amend: "),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn search_colour_follows_the_flag_and_no_color() {
+    let o = run(&["search", "--color", "always", "--limit", "2", "ignore case"]);
+    assert!(stdout(&o).contains("\x1b["), "{}", stdout(&o));
+    let o = run(&["--color", "always", "search", "--limit", "2", "ignore case"]);
+    assert!(
+        stdout(&o).contains("\x1b["),
+        "explain's own --color counts too"
+    );
+    let o = explain(&["search", "--limit", "2", "ignore case"])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    assert!(!stdout(&o).contains("\x1b["));
+}
+
+#[test]
+fn search_json_follows_its_contract() {
+    let o = run(&["search", "--json", "--limit", "3", "remote port forwarding"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["version"], 1);
+    assert_eq!(v["query"], "remote port forwarding");
+    assert!(v["in"].is_null());
+    let results = v["results"].as_array().unwrap();
+    assert!(!results.is_empty() && results.len() <= 3);
+    let mut last = f64::INFINITY;
+    for r in results {
+        for field in [
+            "program",
+            "command",
+            "page",
+            "spellings",
+            "summary",
+            "explain",
+        ] {
+            assert!(r[field].is_string(), "{field} in {r}");
+        }
+        assert!(r["flags"].as_array().is_some_and(|f| !f.is_empty()), "{r}");
+        assert!(r["argument"].is_null() || r["argument"].is_string());
+        assert!(r["argument_optional"].is_boolean());
+        let score = r["score"].as_f64().unwrap();
+        assert!(score <= last, "best first: {v}");
+        last = score;
+        // The explain line explains the option it names.
+        let e = run(&["--json", r["explain"].as_str().unwrap()]);
+        let ev: serde_json::Value = serde_json::from_slice(&e.stdout).unwrap();
+        let spans = ev["spans"].as_array().unwrap();
+        assert!(
+            spans
+                .iter()
+                .any(|s| s["kind"] == "option" && s["page"] == r["page"]),
+            "{} → {ev}",
+            r["explain"]
+        );
+    }
+}
+
+#[test]
+fn search_exit_codes_say_what_happened() {
+    let o = run(&["search", "zzxqj qqzzv"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("no option matches"), "{}", stderr(&o));
+    let o = run(&["search", "--json", "zzxqj qqzzv"]);
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["results"], serde_json::json!([]));
+    for empty in ["", "  ", "-- \" ()"] {
+        let o = run(&["search", empty]);
+        assert_eq!(o.status.code(), Some(2), "{empty:?}");
+        assert!(
+            stderr(&o).contains("no words to search for"),
+            "{}",
+            stderr(&o)
+        );
+    }
+    let o = run(&["search"]);
+    assert_eq!(o.status.code(), Some(2), "no words at all is a usage error");
+    let o = run(&["search", "gzip", "--in", "nosuchprogram"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("nosuchprogram"), "{}", stderr(&o));
+    let o = run(&["search", "gzip", "--limit", "0"]);
+    assert_eq!(o.status.code(), Some(2));
+    // Quotes and query syntax are words, never errors.
+    for q in ["\"unbalanced", "a AND (b", "title:x*", "--foo"] {
+        let o = run(&["search", q]);
+        assert!(
+            matches!(o.status.code(), Some(0 | 1)),
+            "{q}: {}",
+            stderr(&o)
+        );
+    }
+}

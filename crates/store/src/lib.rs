@@ -4,8 +4,14 @@
 //! On disk, an index folder holds generations: `CURRENT` names the live one, and a build writes
 //! a new generation beside it and then replaces `CURRENT` in one rename. A crash or an error
 //! during a build leaves the previous index untouched.
+//!
+//! Beside one document per page (and per bash builtin), the index holds one document per
+//! option, for [`Store::search`]: full-text search over option descriptions (see `search.rs`).
 
 mod readonly;
+mod search;
+
+pub use search::{Hit, SEARCH_JSON_VERSION, SearchAnswer, SearchError};
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -20,9 +26,12 @@ use tantivy::schema::{Field, IndexRecordOption, STORED, STRING, Schema, Value};
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
 /// The on-disk format version; bumped whenever the schema or the page model changes shape.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 const INFO_FILE: &str = "explain-index.json";
+
+/// Threads that tokenise and index documents while a [`Writer`] is fed.
+const INDEX_THREADS: usize = 2;
 
 /// How many names [`Store::pages`] keeps decoded pages for; lookups past that decode again.
 pub const CACHED_NAMES: usize = 4096;
@@ -87,6 +96,7 @@ struct Fields {
     name: Field,
     section: Field,
     page: Field,
+    options: search::OptionFields,
 }
 
 fn schema() -> (Schema, Fields) {
@@ -94,12 +104,14 @@ fn schema() -> (Schema, Fields) {
     let name = b.add_text_field("name", STRING);
     let section = b.add_text_field("section", STRING | STORED);
     let page = b.add_bytes_field("page", STORED);
+    let options = search::OptionFields::add(&mut b);
     (
         b.build(),
         Fields {
             name,
             section,
             page,
+            options,
         },
     )
 }
@@ -167,6 +179,7 @@ impl Store {
             path: root.to_path_buf(),
             detail: e.to_string(),
         })?;
+        search::register(index.tokenizers());
         Self::from_index(index, info, root.display().to_string())
     }
 
@@ -189,6 +202,7 @@ impl Store {
     pub fn in_memory(pages: impl IntoIterator<Item = Page>) -> Result<Store, StoreError> {
         let (schema, fields) = schema();
         let index = Index::create_in_ram(schema);
+        search::register(index.tokenizers());
         let mut writer: IndexWriter = index.writer_with_num_threads(1, 50_000_000)?;
         let mut count = 0;
         let mut options = 0;
@@ -313,6 +327,58 @@ impl Store {
         })
     }
 
+    /// Options whose spellings and help match `text`, best first, at most `limit` of them;
+    /// with `within`, only those of that program and its sub-command pages (`git` covers
+    /// `git commit`; `git commit`, `git-commit` and `git_commit` name one sub-command). The
+    /// text is read as words, never as query syntax: `--foo`, quotes and `AND` are just words.
+    /// An option that several pages document in the same words is listed once, the other pages
+    /// in [`Hit::also`].
+    pub fn search(
+        &self,
+        text: &str,
+        within: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<Hit>, SearchError> {
+        let searcher = self.reader.searcher();
+        let plan = search::Plan::new(text).ok_or(SearchError::NoWords)?;
+        let query = search::build_query(&self.fields.options, &plan, within);
+        if let Some(program) = within {
+            let term =
+                Term::from_field_text(self.fields.options.scope, &search::scope_key(program));
+            if searcher.doc_freq(&term).map_err(StoreError::from)? == 0 && !self.contains(program) {
+                return Err(SearchError::UnknownProgram(program.to_string()));
+            }
+        }
+        // More than asked for, so that options folded together still leave `limit`.
+        let fetch = limit.saturating_mul(3).clamp(30, 1000);
+        let top = searcher
+            .search(
+                &*query,
+                &search::collector(&self.fields.options, &plan, &searcher, fetch),
+            )
+            .map_err(StoreError::from)?;
+        let mut hits = Vec::with_capacity(top.len());
+        for (score, addr) in top {
+            let doc: TantivyDocument = searcher.doc(addr).map_err(StoreError::from)?;
+            let key = doc
+                .get_first(self.fields.options.key)
+                .and_then(|v| v.as_str())
+                .and_then(search::OptionKey::parse)
+                .ok_or_else(|| StoreError::Corrupt {
+                    path: PathBuf::from(&self.location),
+                    detail: "an option record names no page".into(),
+                })?;
+            let pages = self.pages(key.name)?;
+            let hit = pages
+                .iter()
+                .find(|p| key.names(p))
+                .and_then(|page| search::hit(page, key.index, score));
+            hits.extend(hit);
+        }
+        search::adjust(&plan, &mut hits);
+        Ok(search::fold(hits, limit))
+    }
+
     /// Every page in the index, in index order.
     pub fn all_pages(&self) -> Result<Vec<Page>, StoreError> {
         let searcher = self.reader.searcher();
@@ -367,10 +433,15 @@ fn document(fields: &Fields, page: &Page) -> TantivyDocument {
 }
 
 /// The documents of a page: the page, and each builtin it documents (bash(1)) under the
-/// builtin's own names, so looking up `cd` never decodes all of bash(1).
+/// builtin's own names, so looking up `cd` never decodes all of bash(1); then one document per
+/// option of each, for search.
 fn documents(fields: &Fields, page: &Page) -> Vec<TantivyDocument> {
     let mut docs = vec![document(fields, page)];
     docs.extend(page.builtins.iter().map(|b| document(fields, b)));
+    search::option_documents(&fields.options, page, &mut docs);
+    for b in &page.builtins {
+        search::option_documents(&fields.options, b, &mut docs);
+    }
     docs
 }
 
@@ -403,7 +474,10 @@ impl Writer {
         })?;
         let (schema, fields) = schema();
         let index = Index::create_in_dir(&dir, schema)?;
-        let writer = index.writer_with_num_threads(1, 100_000_000)?;
+        search::register(index.tokenizers());
+        // Two indexing threads: tokenising option help is most of the writing, and the pages
+        // have all been read (on every core) by the time they are written.
+        let writer = index.writer_with_num_threads(INDEX_THREADS, 200_000_000)?;
         Ok(Writer {
             root: root.to_path_buf(),
             generation,

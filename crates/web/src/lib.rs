@@ -13,6 +13,8 @@
 //! | `/` | search box, examples, about |
 //! | `/explain?cmd=...` | the explanation page (browsers), or hover JSON (other clients, `format=json`) |
 //! | `/explain/{name}`, `/explain/{section}/{name}` | a program page: description and every option |
+//! | `/search?q=...&in=...` | options found by what they do, each linked to its explanation |
+//! | `/api/v1/search?q=...&in=...` | the same as JSON (the search contract) |
 //! | `/api/v1/explain?cmd=...` | the JSON contract, version 1 |
 //! | `/api/explain?cmd=...` | hover JSON for older bash-language-server versions |
 //! | `/healthz` | the index's page count and build id |
@@ -24,6 +26,7 @@ mod hover;
 mod pages_cache;
 mod program;
 mod query;
+mod search;
 mod security;
 mod suggest;
 mod templates;
@@ -39,6 +42,7 @@ use tokio::net::TcpListener;
 
 pub use pages_cache::CachedPages;
 pub use query::MAX_COMMAND_BYTES;
+pub use search::MAX_QUERY_BYTES;
 
 /// How long one request may take before it is answered with 408.
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
@@ -78,7 +82,9 @@ pub fn router(state: Arc<AppState>) -> Router {
             "/explain/{section}/{name}",
             get(handlers::program_in_section),
         )
+        .route("/search", get(search::page))
         .route("/api/v1/explain", get(handlers::api_v1))
+        .route("/api/v1/search", get(search::api))
         .route("/api/explain", get(handlers::api_hover))
         .route("/healthz", get(handlers::healthz))
         .route("/static/{file}", get(assets::serve))

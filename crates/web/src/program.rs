@@ -42,6 +42,15 @@ pub struct ProgramView {
     pub source: String,
 }
 
+/// The id of an option on its program page, from its first spelling: `opt--file`.
+pub fn anchor(flag: &str) -> String {
+    let clean: String = flag
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .collect();
+    format!("opt{clean}")
+}
+
 fn text_html(text: &Text) -> String {
     matcher::html(std::slice::from_ref(text))
 }
@@ -71,17 +80,10 @@ pub fn build(page: &Page) -> ProgramView {
             .iter()
             .enumerate()
             .map(|(i, o)| OptionView {
-                anchor: o.flags.first().map_or_else(
-                    || format!("opt-{i}"),
-                    |f| {
-                        let clean: String = f
-                            .text
-                            .chars()
-                            .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
-                            .collect();
-                        format!("opt{clean}")
-                    },
-                ),
+                anchor: o
+                    .flags
+                    .first()
+                    .map_or_else(|| format!("opt-{i}"), |f| anchor(&f.text)),
                 head_html: text_html(&o.head),
                 help_html: matcher::html(&o.help),
             })

@@ -67,6 +67,8 @@ fn route() -> impl Strategy<Value = String> {
         "/explain/1/ls",
         "/",
         "/healthz",
+        "/search",
+        "/api/v1/search",
     ])
     .prop_map(str::to_string)
 }
@@ -82,7 +84,7 @@ proptest! {
         json in any::<bool>(),
         html in any::<bool>(),
     ) {
-        let mut uri = format!("{route}?cmd={}&{}", encode(&cmd), encode(&extra));
+        let mut uri = format!("{route}?cmd={}&q={}&{}", encode(&cmd), encode(&cmd), encode(&extra));
         if json {
             uri.push_str("&format=json");
         }

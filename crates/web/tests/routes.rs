@@ -256,6 +256,10 @@ async fn home_has_a_search_box_and_examples() {
     assert_eq!(r.status, StatusCode::OK);
     assert!(r.body.contains(r#"action="/explain""#));
     assert!(r.body.contains("/explain?cmd=tar%20-xzvf%20archive.tar.gz"));
+    assert!(
+        r.body.contains(r#"action="/search""#),
+        "the option search form"
+    );
 }
 
 #[tokio::test]
@@ -302,4 +306,123 @@ async fn unknown_routes_are_404() {
     let r = get("/nope", None).await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
     assert_eq!(r.json()["error"], "not found");
+}
+
+#[tokio::test]
+async fn search_lists_options_linked_to_their_explanation() {
+    let r = get("/search?q=ignore+case&in=grep", BROWSER).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.header(header::CONTENT_TYPE).starts_with("text/html"));
+    assert!(
+        r.header(header::CONTENT_SECURITY_POLICY)
+            .contains("frame-ancestors 'none'")
+    );
+    let first = r.body.find("<li class=\"result\">").expect("a result");
+    let first = &r.body[first..];
+    assert!(
+        first.contains(r#"href="/explain?cmd=grep+--ignore-case""#),
+        "{first}"
+    );
+    assert!(
+        first.contains("<code>grep -i, --ignore-case</code>"),
+        "{first}"
+    );
+    assert!(first.contains(r#"href="/explain/1/grep#opt-i">grep(1)</a>"#));
+    assert!(r.body.contains(r#"name="q" value="ignore case""#));
+    assert!(
+        r.body
+            .contains(r#"name="in" class="search-in" value="grep""#)
+    );
+    // Across all pages, and a builtin cited as bash(1) with no anchor on bash's page.
+    let r = get("/search?q=timeout&in=read", BROWSER).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(
+        r.body.contains("<code>read -t timeout</code>"),
+        "{}",
+        r.body
+    );
+    assert!(r.body.contains(r#"href="/explain/1/bash">bash(1)</a>"#));
+    assert!(r.body.contains(r#"href="/explain?cmd=read+-t""#));
+}
+
+#[tokio::test]
+async fn search_says_why_there_is_nothing() {
+    let r = get("/search", BROWSER).await;
+    assert_eq!(r.status, StatusCode::OK, "the empty form");
+    assert!(r.body.contains(r#"action="/search""#));
+    assert!(!r.body.contains("class=\"result\""));
+    let r = get("/search?q=zzxqj+qqzzv", BROWSER).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("No option matches"), "{}", r.body);
+    let r = get(&format!("/search?q={}", encode("-- \"' ()")), BROWSER).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert!(r.body.contains("no words to search for"), "{}", r.body);
+    let r = get("/search?q=gzip&in=nosuch", BROWSER).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    assert!(r.body.contains("nosuch"));
+    let long = "a".repeat(web::MAX_QUERY_BYTES + 1);
+    let r = get(&format!("/search?q={long}"), BROWSER).await;
+    assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE);
+}
+
+#[tokio::test]
+async fn search_escapes_the_query_and_reads_it_as_words() {
+    for q in [
+        "<script>alert(1)</script>",
+        "\"--foo AND (bar",
+        "title:x* ~2",
+    ] {
+        let r = get(
+            &format!("/search?q={}&in={}", encode(q), encode(q)),
+            BROWSER,
+        )
+        .await;
+        assert!(
+            [
+                StatusCode::OK,
+                StatusCode::BAD_REQUEST,
+                StatusCode::NOT_FOUND
+            ]
+            .contains(&r.status),
+            "{q}: {}",
+            r.status
+        );
+        assert!(!r.body.contains("<script>alert"), "{q}");
+        let r = get(&format!("/search?q={}", encode(q)), BROWSER).await;
+        assert_eq!(r.status, StatusCode::OK, "{q}");
+    }
+}
+
+#[tokio::test]
+async fn api_v1_search_serves_the_search_contract() {
+    let r = get("/api/v1/search?q=human+readable+sizes&in=du&limit=2", None).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(
+        r.header(header::CONTENT_TYPE)
+            .starts_with("application/json")
+    );
+    let v = r.json();
+    assert_eq!(v["version"], 1);
+    assert_eq!(v["query"], "human readable sizes");
+    assert_eq!(v["in"], "du");
+    let results = v["results"].as_array().unwrap();
+    assert_eq!(results.len(), 2);
+    assert_eq!(
+        results[0]["flags"],
+        serde_json::json!(["-h", "--human-readable"])
+    );
+    assert_eq!(results[0]["page"], "du(1)");
+    assert_eq!(results[0]["explain"], "du --human-readable");
+    for field in ["program", "command", "spellings", "summary", "score"] {
+        assert!(!results[0][field].is_null(), "{field}");
+    }
+    for (uri, status) in [
+        ("/api/v1/search", StatusCode::BAD_REQUEST),
+        ("/api/v1/search?q=--", StatusCode::BAD_REQUEST),
+        ("/api/v1/search?q=x&in=nosuch", StatusCode::NOT_FOUND),
+    ] {
+        let r = get(uri, None).await;
+        assert_eq!(r.status, status, "{uri}");
+        assert!(r.json()["error"].is_string(), "{uri}");
+    }
 }
