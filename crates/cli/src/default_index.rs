@@ -52,6 +52,12 @@ pub fn open(index: Option<&Path>) -> anyhow::Result<Store> {
         if let Ok(store) = Store::open(&dir) {
             return Ok(store);
         }
+        // Several explains started at once on a fresh machine (an editor, a test suite) build it
+        // once: the first holds the lock while it builds, the others then open its index.
+        let _lock = build_lock(&dir);
+        if let Ok(store) = Store::open(&dir) {
+            return Ok(store);
+        }
         let mut job = indexer::Job::new();
         job.add_memory_tree(embedded_tree());
         match job.write(&dir, &|_| {}) {
@@ -71,6 +77,21 @@ pub fn open(index: Option<&Path>) -> anyhow::Result<Store> {
     job.add_memory_tree(embedded_tree());
     let (store, _) = job.in_memory()?;
     Ok(store)
+}
+
+/// An exclusive lock on `explain/build.lock` beside the default indexes, held until dropped;
+/// `None` when the folder or the lock cannot be had (the build then goes ahead unlocked).
+fn build_lock(dir: &Path) -> Option<std::fs::File> {
+    let parent = dir.parent()?;
+    std::fs::create_dir_all(parent).ok()?;
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(parent.join("build.lock"))
+        .ok()?;
+    file.lock().ok()?;
+    Some(file)
 }
 
 /// Removes default indexes of other corpus versions from the cache.
