@@ -289,7 +289,12 @@ impl Context<'_, '_> {
         let own = chosen.citation();
         let mut out: Vec<String> = Vec::new();
         // Pages of that very name, not pages that only list it (rc(1plan9) lists `cd`).
-        for p in self.lookup.pages(base).into_iter().filter(|p| p.name == base) {
+        for p in self
+            .lookup
+            .pages(base)
+            .into_iter()
+            .filter(|p| p.name == base)
+        {
             let c = p.citation();
             if c != own && !out.contains(&c) {
                 out.push(c);
