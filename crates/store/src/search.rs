@@ -384,20 +384,34 @@ pub(crate) fn scope_key(name: &str) -> String {
     out
 }
 
-/// The words that run a page's program: the page name, or its name with spaces when the
-/// synopsis shows it that way (`git-commit` → `git commit`).
+/// The words that run a page's program: the page name, or its name with spaces where the
+/// synopsis shows them (`git-commit` → `git commit`, `git-ls-remote` → `git ls-remote`,
+/// `gcloud_compute_instances_create` → `gcloud compute instances create`).
 fn command_words(page: &Page) -> String {
-    if page.cited_as.is_none() && page.name.contains(['-', '_']) {
-        let spaced = page.name.replace(['-', '_'], " ");
-        let shown = page.synopsis.iter().any(|s| {
-            let plain = s.plain();
-            plain == spaced
-                || plain
-                    .strip_prefix(&spaced)
-                    .is_some_and(|rest| rest.starts_with(' '))
-        });
-        if shown {
-            return spaced;
+    if page.cited_as.is_some() || !page.name.contains(['-', '_']) {
+        return page.name.clone();
+    }
+    let synopsis: Vec<String> = page.synopsis.iter().map(|s| s.plain()).collect();
+    let shows = |words: &str| {
+        synopsis.iter().any(|plain| {
+            plain
+                .strip_prefix(words)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+        })
+    };
+    // The first k separators as spaces, most spaces first.
+    let separators: Vec<usize> = page
+        .name
+        .match_indices(['-', '_'])
+        .map(|(i, _)| i)
+        .collect();
+    for k in (1..=separators.len()).rev() {
+        let mut words = page.name.clone();
+        for &i in &separators[..k] {
+            words.replace_range(i..i + 1, " ");
+        }
+        if shows(&words) {
+            return words;
         }
     }
     page.name.clone()
