@@ -6,6 +6,11 @@
 //! argument, and `--` before the command line turns that off: `explain -- index foo` explains a
 //! program called `index`.
 
+/// Indexing allocates and frees many small strings on both cores; mimalloc spends less time on
+/// that than glibc's allocator (see BENCHMARKS.md).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod default_index;
 mod eval;
 mod render;
