@@ -82,8 +82,10 @@ enum Command {
         #[arg(long)]
         quiet: bool,
     },
-    /// Find options by what they do: searches the help of every option in the index, best match
-    /// first, one per line (`tar -p, --preserve-permissions: ... [tar(1)]`).
+    /// Find options by what they do, searching the help of every option in the index.
+    ///
+    /// Prints the best matches first, one per line: `tar -p, --preserve-permissions: first
+    /// sentence of its help [tar(1)]`.
     ///
     /// Exit status: 0 when something matched, 1 when nothing did (or --in names no page), 2 when
     /// the query has no words to search for.
