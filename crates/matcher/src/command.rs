@@ -282,10 +282,10 @@ impl Context<'_, '_> {
         None
     }
 
-    /// The pages other than `chosen` that a program word could mean: the program's page beside
-    /// the builtin (`printf`, `kill`, `echo`), or pages of other sections.
-    fn other_pages(&self, word: &str, chosen: &Page) -> Vec<String> {
-        let base = word.rsplit('/').next().unwrap_or(word);
+    /// The pages other than `chosen` that a program name (`base`, without its path) could mean:
+    /// the program's page beside the builtin (`printf`, `kill`, `echo`), or pages of other
+    /// sections.
+    fn other_pages(&self, base: &str, chosen: &Page) -> Vec<String> {
         let own = chosen.citation();
         let mut out: Vec<String> = Vec::new();
         // Pages of that very name, not pages that only list it (rc(1plan9) lists `cd`).
@@ -345,11 +345,11 @@ impl Context<'_, '_> {
             &page,
             None,
         );
-        program.other_pages = self.other_pages(&first.value, &page);
+        let base = first.value.rsplit('/').next().unwrap_or(&first.value);
+        program.other_pages = self.other_pages(base, &page);
         self.out.push(program);
         // zgrep passes the options it does not define to grep, as its page says: grep's page
         // answers for them, as a parent program's does for a sub-command.
-        let base = first.value.rsplit('/').next().unwrap_or(&first.value);
         let passed_to = page
             .passes_options
             .iter()
