@@ -52,7 +52,14 @@ pub fn read(doc: &Document, source: &str) -> Vec<Page> {
         let help = body_help(body);
         let first_paragraph: Vec<Text> = help.iter().take(1).cloned().collect();
         let mut options = options_in(body, "SHELL BUILTIN COMMANDS");
-        let prose = crate::prose::options(&heads, &help, &options, "SHELL BUILTIN COMMANDS");
+        let prose = crate::prose::options(
+            &heads,
+            &help,
+            &options,
+            "SHELL BUILTIN COMMANDS",
+            true,
+            &names,
+        );
         options.extend(prose);
         options.extend(placeholder_flags(&heads, &help));
         if names.iter().any(|n| n == "test" || n == "[") {

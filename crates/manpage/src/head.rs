@@ -271,6 +271,8 @@ fn arg_words(s: &mut Scanner) -> Option<String> {
         if s.at_end()
             || gap == 0
             || (first.is_some() && gap >= 2)
+            // `--apache          Use the Apache plugin`: a wide gap sets off the description.
+            || gap >= 3
             || s.starts_with("or ")
             || s.starts_with("and ")
             || (s.peek() == Some('(') && !glued_group(s))
@@ -416,12 +418,25 @@ pub fn parse_head_line(line: &Text) -> Option<ParsedHead> {
         chars.truncate(b);
         chars.drain(..=a);
     }
+    // zipinfo's ARGUMENTS list `[-x xfile(s)]`: an optional option, bracketed whole.
+    let first = chars.iter().position(|c| c.0 != ' ');
+    let last = chars.iter().rposition(|c| c.0 != ' ');
+    if let (Some(a), Some(b)) = (first, last)
+        && chars[a].0 == '['
+        && chars[b].0 == ']'
+        && chars.get(a + 1).is_some_and(|c| c.0 == '-')
+        && bracket_closes_at_end(&chars[a..=b])
+    {
+        chars.truncate(b);
+        chars.drain(..=a);
+    }
     let mut s = Scanner {
         chars,
         pos: 0,
         lead_font: None,
     };
     s.skip_blanks();
+    skip_leading_placeholder(&mut s);
     let mut head = ParsedHead::default();
     let mut range_from: Option<String> = None;
     while let Some(names) = flag(&mut s) {
@@ -462,6 +477,53 @@ pub fn parse_head_line(line: &Text) -> Option<ParsedHead> {
     }
     trailer(&mut s, &mut head)?;
     Some(head)
+}
+
+/// Whether the `[` that opens `chars` is closed by its last character and not before.
+fn bracket_closes_at_end(chars: &[(char, Font)]) -> bool {
+    let mut depth = 0usize;
+    for (i, c) in chars.iter().enumerate() {
+        match c.0 {
+            '[' => depth += 1,
+            ']' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return i == chars.len() - 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Steps over a first spelling that is a dash and a placeholder when other spellings follow
+/// (git-log's `-<number>, -n <number>, --max-count=<number>`): the value given as an option is
+/// found from the head's text by the matcher; the spellings after it are flags.
+fn skip_leading_placeholder(s: &mut Scanner) {
+    if s.peek() != Some('-') {
+        return;
+    }
+    let start = s.pos;
+    let italic = s.font_at(start + 1).is_some_and(Font::is_italic)
+        && !s.font_at(start).is_some_and(Font::is_italic);
+    if !(s.peek_at(start + 1) == Some('<') || italic) {
+        return;
+    }
+    let mut i = start + 1;
+    while let Some(c) = s.peek_at(i) {
+        if c == ',' || c == ' ' {
+            break;
+        }
+        i += 1;
+    }
+    let word = s.text(start + 1, i);
+    let bracketed = word.starts_with('<') && word.ends_with('>') && word.len() > 2;
+    let whole_italic = italic && (start + 1..i).all(|j| s.font_at(j).is_some_and(Font::is_italic));
+    if s.peek_at(i) == Some(',') && (bracketed || whole_italic) {
+        s.pos = i + 1;
+        s.skip_blanks();
+    }
 }
 
 /// Reads the argument right after a flag. `Some(None)`: no argument; `None`: a malformed one.
@@ -774,6 +836,14 @@ mod tests {
             f("-<signal>\n-s <signal>\n--signal <signal>"),
             Some(vec!["-s".into(), "--signal".into()])
         );
+        // git-log's first spelling is a number given as an option; the others are flags.
+        assert_eq!(
+            f("-<number>, -n <number>, --max-count=<number>"),
+            Some(vec!["-n".into(), "--max-count".into()])
+        );
+        assert_eq!(f("-<number>"), None);
+        assert_eq!(f("[-x xfile(s)]"), Some(vec!["-x".into()]));
+        assert_eq!(f("[-a] [-b]"), None);
     }
 
     #[test]

@@ -8,6 +8,7 @@ mod builtins;
 mod dashless;
 mod extract;
 pub mod head;
+mod helptext;
 mod md2man;
 pub mod model;
 mod names;
@@ -36,6 +37,8 @@ pub fn read(doc: &roff::Document, source: &str) -> Page {
     let mut options = extract::options(doc);
     let one_paragraph = md2man::options(doc, &options);
     options.extend(one_paragraph);
+    let listed = helptext::options(doc, &options);
+    options.extend(listed);
     options.extend(dashless::options(doc));
     // A documented boolean value (`--rm true|false`) may be given; the switch works without it.
     for o in &mut options {
@@ -54,7 +57,19 @@ pub fn read(doc: &roff::Document, source: &str) -> Page {
         .filter_map(|t| doc.section(t))
         .flat_map(|s| extract::body_help(&s.blocks))
         .collect();
-    let prose = prose::options(&synopsis, &described, &options, "DESCRIPTION");
+    prose::negations(&synopsis, &mut options);
+    let passes_options = passthrough::read(&synopsis, &described, &names);
+    // A wrapper's synopsis shows the options it hands on (`xzgrep [grep_options] [-e] pattern`):
+    // those are the other program's, so the synopsis alone defines none of them here.
+    let synopsis_alone = passes_options.is_empty();
+    let prose = prose::options(
+        &synopsis,
+        &described,
+        &options,
+        "DESCRIPTION",
+        synopsis_alone,
+        &names,
+    );
     options.extend(prose);
     prose::synonyms(&described, &mut options);
     let operands = operands::operands(doc, &names, &options, &synopsis);
@@ -64,7 +79,6 @@ pub fn read(doc: &roff::Document, source: &str) -> Page {
         (Vec::new(), Vec::new())
     };
     let subcommands = subcommands::read(doc, &synopsis);
-    let passes_options = passthrough::read(&synopsis, &described, &names);
     let abbreviated_commands = subcommands::may_be_abbreviated(doc);
     Page {
         name,

@@ -9,6 +9,10 @@
 //!
 //! The indented line starts a new output line in roff, so the paragraph's first line is the head.
 //! Paragraphs after it that are not heads themselves continue the description.
+//!
+//! Also run-in heads, where the description goes on from the head on the same line (dot(1)):
+//! `\fB\-T\fIlang\fR sets the output language`. The head is the leading bold and italic text;
+//! a section must hold two such paragraphs or more before any of them counts.
 
 use roff::{Block, Document, Font, Text};
 
@@ -100,7 +104,101 @@ fn split_at_tab(text: &Text) -> Option<Vec<Text>> {
     (!head.plain().trim().is_empty() && !body.plain().trim().is_empty()).then(|| vec![head, body])
 }
 
+/// A paragraph that starts with a run-in head: bold flags (and their italic arguments, and the
+/// `, ` or `[`, `|`, `]` between them) followed on the same line by roman text.
+fn split_run_in(text: &Text) -> Option<(Text, Text, crate::head::ParsedHead)> {
+    let first = text.runs.first()?;
+    if !first.font.is_bold() || !first.text.starts_with(['-', '+']) {
+        return None;
+    }
+    let mut head = Text::new();
+    let mut body = Text::new();
+    let mut in_head = true;
+    for (i, r) in text.runs.iter().enumerate() {
+        if !in_head {
+            body.push(&r.text, r.font);
+            continue;
+        }
+        if r.font.is_bold() || r.font.is_italic() {
+            head.push(&r.text, r.font);
+            continue;
+        }
+        // `-x`, `--ex`: a comma between two bold spellings belongs to the head.
+        let next_is_flag = text
+            .runs
+            .get(i + 1)
+            .is_some_and(|n| n.font.is_bold() && n.text.starts_with('-'));
+        if next_is_flag && matches!(r.text.as_str(), ", " | "," | " | " | "|") {
+            head.push(&r.text, r.font);
+            continue;
+        }
+        let cut = r
+            .text
+            .find(|c: char| !matches!(c, '[' | ']' | '|' | '='))
+            .unwrap_or(r.text.len());
+        head.push(&r.text[..cut], r.font);
+        body.push(&r.text[cut..], r.font);
+        in_head = false;
+    }
+    let head_plain = head.plain();
+    let rest = body.plain();
+    let rest = rest.trim_start();
+    if head_plain.contains('\n') {
+        return None;
+    }
+    // The description must follow as words: `(verbose) prints ...`, `sets the ...`.
+    if !rest.starts_with(|c: char| c.is_alphabetic() || c == '(') {
+        return None;
+    }
+    let parsed = parse_head(&head)?;
+    if parsed.flags.is_empty() || parsed.inline_help.is_some() {
+        return None;
+    }
+    let mut trimmed = Text::new();
+    for r in &body.runs {
+        if trimmed.runs.is_empty() {
+            let t = r.text.trim_start();
+            if !t.is_empty() {
+                trimmed.push(t, r.font);
+            }
+        } else {
+            trimmed.push(&r.text, r.font);
+        }
+    }
+    Some((head, trimmed, parsed))
+}
+
 fn walk(blocks: &[Block], section: &str, existing: &[OptionDef], out: &mut Vec<OptionDef>) {
+    // Run-in heads count only when the section holds two or more of them.
+    let run_ins: Vec<OptionDef> = blocks
+        .iter()
+        .filter_map(|b| match b {
+            // A head on a line of its own (or before a tab) is read by `split`.
+            Block::Paragraph { text, line } if split(text).is_none() => {
+                split_run_in(text).map(|(head, body, parsed)| OptionDef {
+                    flags: parsed.flags,
+                    argument: parsed.argument,
+                    head,
+                    help: vec![body],
+                    section: section.to_string(),
+                    line: *line,
+                    values: Vec::new(),
+                })
+            }
+            _ => None,
+        })
+        .collect();
+    if run_ins.len() >= 2 {
+        for def in run_ins {
+            let known = existing
+                .iter()
+                .chain(out.iter())
+                .any(|o| o.flags.iter().any(|f| def.flags.contains(f)));
+            if !known {
+                out.push(def);
+            }
+        }
+    }
     let mut current: Option<OptionDef> = None;
     let finish = |current: &mut Option<OptionDef>, out: &mut Vec<OptionDef>| {
         if let Some(def) = current.take() {

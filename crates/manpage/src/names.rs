@@ -25,8 +25,15 @@ pub fn name_section(doc: &Document) -> (Text, Vec<String>, String) {
     let Some(section) = doc.section("NAME").or_else(|| doc.sections.first()) else {
         return (Text::new(), Vec::new(), String::new());
     };
+    // The paragraphs at the start; certbot(1) goes on in NAME with its whole `--help` output.
+    let leading = section
+        .blocks
+        .iter()
+        .position(|b| !matches!(b, roff::Block::Paragraph { .. }))
+        .unwrap_or(section.blocks.len())
+        .max(1);
     let mut line = Text::new();
-    for text in crate::extract::body_help(&section.blocks) {
+    for text in crate::extract::body_help(&section.blocks[..leading.min(section.blocks.len())]) {
         if !line.runs.is_empty() {
             line.push_space();
         }

@@ -1,22 +1,28 @@
 //! Options that a page documents in running text rather than in a list: the flags its synopsis
 //! shows (`crontab [ -u user ] { -e | -l | -r }`) that no definition list defines, explained by
 //! the paragraphs that name them ("The -l option causes the current crontab to be displayed").
-//! A flag must appear in the synopsis and be named in a paragraph: nothing is guessed from prose.
+//! A flag must appear in the synopsis: nothing is guessed from prose. When no paragraph names it,
+//! the synopsis lines that show it are its help.
 
 use roff::{Font, Text};
 
 use crate::model::{Argument, ArgumentNeed, Flag, OptionDef};
 
 /// The options shown in `forms` and described in `paragraphs`, other than those in `existing`.
+/// With `synopsis_alone`, a flag that no paragraph names is still defined, its help the lines of
+/// `forms` that show it after one of `names`, the page's own.
 pub fn options(
     forms: &[Text],
     paragraphs: &[Text],
     existing: &[OptionDef],
     section: &str,
+    synopsis_alone: bool,
+    names: &[String],
 ) -> Vec<OptionDef> {
     let mut out: Vec<OptionDef> = Vec::new();
     // Each paragraph's plain text once: a synopsis may show hundreds of flags.
     let plains: Vec<String> = paragraphs.iter().map(Text::plain).collect();
+    let form_plains: Vec<String> = forms.iter().map(Text::plain).collect();
     for (flag, arg) in synopsis_flags(forms) {
         if existing
             .iter()
@@ -25,12 +31,35 @@ pub fn options(
         {
             continue;
         }
-        let mentions: Vec<Text> = paragraphs
+        // `-Olevel` beside a defined `-O`: the flag and its argument, written together.
+        // (`-WK`, one more letter after a defined `-W`, is a flag of its own.)
+        let glued_to_defined = flag.len() > 3
+            && !flag.starts_with("--")
+            && existing.iter().any(|o| {
+                o.flags
+                    .iter()
+                    .any(|f| f.text.len() == 2 && flag.starts_with(&f.text))
+            });
+        if glued_to_defined {
+            continue;
+        }
+        let mut mentions: Vec<Text> = paragraphs
             .iter()
             .zip(&plains)
             .filter(|(_, plain)| names_word(plain, &flag))
             .map(|(p, _)| p.clone())
             .collect();
+        let from_synopsis = mentions.is_empty() && synopsis_alone;
+        if from_synopsis {
+            // Named nowhere else: the synopsis lines that show it are all the page says of it
+            // (kcat's `-t topic`, gdbus's `--session`), and that much is worth showing.
+            mentions = forms
+                .iter()
+                .zip(&form_plains)
+                .filter(|(_, plain)| shows_own_name(plain, names) && names_word(plain, &flag))
+                .map(|(f, _)| f.clone())
+                .collect();
+        }
         if mentions.is_empty() {
             continue;
         }
@@ -47,7 +76,7 @@ pub fn options(
             }),
             head,
             help: mentions,
-            section: section.to_string(),
+            section: if from_synopsis { "SYNOPSIS" } else { section }.to_string(),
             line: 0,
             values: Vec::new(),
         });
@@ -76,13 +105,18 @@ pub fn synopsis_flags(heads: &[Text]) -> Vec<(String, Option<String>)> {
             if let Some(name) = w.strip_prefix("--") {
                 // `git diff [<options>] --cached [<commit>]`: a long flag, on its own.
                 let flag = w.trim_end_matches([',', '.']);
+                // `--sframe=section`: the flag and its argument.
+                let (flag, arg) = match flag.split_once('=') {
+                    Some((f, a)) if !a.is_empty() => (f, Some(a.to_string())),
+                    _ => (flag, None),
+                };
                 let well_formed = name.starts_with(|c: char| c.is_ascii_alphanumeric())
                     && !flag.ends_with('-')
                     && flag[2..]
                         .chars()
                         .all(|c| c.is_ascii_alphanumeric() || c == '-');
                 if well_formed && !out.iter().any(|(f, _)| f == flag) {
-                    out.push((flag.to_string(), None));
+                    out.push((flag.to_string(), arg));
                 }
                 continue;
             }
@@ -110,7 +144,9 @@ pub fn synopsis_flags(heads: &[Text]) -> Vec<(String, Option<String>)> {
                     .collect::<std::collections::HashSet<_>>()
                     .len()
                     == letters.chars().count();
-                let many = letters.chars().count() > 1 && !together && distinct;
+                // `[-WK|--dwarf=follow-links]`: an alternative spelling of one option is one flag.
+                let alternative = plain.contains(&format!("{w}|--"));
+                let many = letters.chars().count() > 1 && !together && distinct && !alternative;
                 if many {
                     for c in letters.chars() {
                         let flag = format!("-{c}");
@@ -135,6 +171,22 @@ pub fn synopsis_flags(heads: &[Text]) -> Vec<(String, Option<String>)> {
     out
 }
 
+/// Whether a synopsis line starts with the page's own program (`git` for git-log, `gcloud` for
+/// gcloud_compute_instances_create), not another one (zipinfo(1) also shows `unzip -Z`).
+fn shows_own_name(form: &str, names: &[String]) -> bool {
+    let Some(first) = form.split_whitespace().next() else {
+        return false;
+    };
+    // `/usr/sbin/foo`, `FOO`: the program as the page writes it.
+    let first = first.rsplit('/').next().unwrap_or(first).to_lowercase();
+    names.iter().any(|n| {
+        let n = n.to_lowercase();
+        n == first
+            || n.strip_prefix(&first)
+                .is_some_and(|rest| rest.starts_with(['-', '_']))
+    })
+}
+
 /// Whether `text` has `word` standing alone: not inside a longer word, where a word may also
 /// hold the characters in `joiners` (`-` for flags, `_` for names).
 pub fn stands_alone(text: &str, word: &str, joiners: &[char]) -> bool {
@@ -148,6 +200,29 @@ pub fn stands_alone(text: &str, word: &str, joiners: &[char]) -> bool {
 /// Whether `text` names the flag `word` (`-l` but not inside `--all-l` or `-lv`).
 fn names_word(text: &str, word: &str) -> bool {
     stands_alone(text, word, &['-'])
+}
+
+/// Negations the synopsis shows for a documented switch: gcloud's `[--no-restart-on-failure]`
+/// beside its `--restart-on-failure` definition becomes a second spelling of that option.
+pub fn negations(forms: &[Text], options: &mut [OptionDef]) {
+    for (flag, _) in synopsis_flags(forms) {
+        let Some(positive) = flag.strip_prefix("--no-") else {
+            continue;
+        };
+        if options
+            .iter()
+            .any(|o| o.flags.iter().any(|f| f.text == flag))
+        {
+            continue;
+        }
+        let positive = format!("--{positive}");
+        if let Some(o) = options
+            .iter_mut()
+            .find(|o| o.flags.iter().any(|f| f.text == positive))
+        {
+            o.flags.push(Flag::new(&flag));
+        }
+    }
 }
 
 /// Second spellings that a paragraph gives an option: "--staged is a synonym of --cached" adds
