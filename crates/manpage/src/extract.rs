@@ -171,6 +171,42 @@ fn walk(blocks: &[Block], section: &str, out: &mut Vec<OptionDef>) {
                         i += 1;
                         continue;
                     }
+                    // LVM's `.HP` items break the line after the head (`.br`) and go on with
+                    // the description: `--atversion String` / `Specify an LVM version ...`.
+                    None if let Some((first, rest)) = head_then_description(head)
+                        && let Some(parsed) = parse_head(&first)
+                        && parsed.inline_help.is_none() =>
+                    {
+                        stacked.clear();
+                        // The body goes on with the same sentence.
+                        let mut rest = rest;
+                        let mut more = body_help(body).into_iter();
+                        if let Some(next) = more.next() {
+                            rest.push(" ", Font::Roman);
+                            rest.append(&next);
+                        }
+                        let mut help = vec![rest];
+                        help.extend(more);
+                        push(out, parsed, first, help, body, section, *line);
+                    }
+                    // ronn's bullets with the description on the head's line, after a colon
+                    // (masscan's `--rate <packets-per-second>: specifies ...`), or on the next
+                    // line (nix-store's `--tree` / `Prints the references graph ...`).
+                    None if is_bullet(head)
+                        && let Some(Block::Paragraph { text, line }) = body.first()
+                        && let Some((first, rest)) =
+                            head_before_colon(text).or_else(|| head_then_description(text))
+                        && let Some(parsed) = parse_head(&first)
+                        && parsed.inline_help.is_none() =>
+                    {
+                        stacked.clear();
+                        let mut help = vec![rest];
+                        help.extend(body_help(&body[1..]));
+                        push(out, parsed, first, help, &body[1..], section, *line);
+                        walk(&body[1..], section, out);
+                        i += 1;
+                        continue;
+                    }
                     // A lone `-` stacked among spellings (strings' `-a`, `--all`, `-`) is
                     // one more spelling of the same option, not the end of the stack.
                     None if head.plain() == "-" && body_is_empty(body) => {}
@@ -298,7 +334,11 @@ fn walk(blocks: &[Block], section: &str, out: &mut Vec<OptionDef>) {
                     walk(inner, &format!("{section} › {title}"), out);
                 }
             }
-            Block::Preformatted { .. } | Block::Table { .. } => stacked.clear(),
+            Block::Table { rows, line } => {
+                stacked.clear();
+                table_options(rows, *line, section, out);
+            }
+            Block::Preformatted { .. } => stacked.clear(),
         }
         i += 1;
     }
@@ -408,6 +448,72 @@ fn push(
         line,
         values,
     });
+}
+
+/// Options set as a tbl table, the spellings in the first column and the description in the
+/// next (tuptime's `-t | --table` row). Two such rows or more make the table a list of options.
+fn table_options(rows: &[Vec<Text>], line: u32, section: &str, out: &mut Vec<OptionDef>) {
+    let found: Vec<(ParsedHead, Text, Help)> = rows
+        .iter()
+        .filter(|row| row.len() >= 2)
+        .filter_map(|row| {
+            let parsed = parse_head(&row[0]).filter(|p| p.inline_help.is_none())?;
+            let help: Help = row[1..].iter().filter(|c| !c.is_blank()).cloned().collect();
+            (!help.is_empty()).then(|| (parsed, row[0].clone(), help))
+        })
+        .collect();
+    if found.len() < 2 {
+        return;
+    }
+    for (parsed, head, help) in found {
+        push(out, parsed, head, help, &[], section, line);
+    }
+}
+
+/// A paragraph that starts with an option head and a colon, and goes on with the description:
+/// the text before the colon and the text after it.
+fn head_before_colon(text: &Text) -> Option<(Text, Text)> {
+    let raw = text.raw();
+    let colon = raw.find(": ")?;
+    // The head is short and on the first line.
+    if colon > 120 || raw[..colon].contains('\n') {
+        return None;
+    }
+    let (mut head, mut rest) = (Text::new(), Text::new());
+    let mut at = 0;
+    for run in &text.runs {
+        let end = at + run.text.len();
+        if end <= colon {
+            head.push(&run.text, run.font);
+        } else if at >= colon + 2 {
+            rest.push(&run.text, run.font);
+        } else {
+            let cut = colon.saturating_sub(at);
+            head.push(&run.text[..cut], run.font);
+            let from = (colon + 2).saturating_sub(at).min(run.text.len());
+            rest.push(&run.text[from..], run.font);
+        }
+        at = end;
+    }
+    let rest = rest.trimmed();
+    (!rest.is_blank()).then_some((head, rest))
+}
+
+/// A head of two lines or more whose first line is an option head and whose second is not:
+/// the first line and the rest, joined.
+fn head_then_description(head: &Text) -> Option<(Text, Text)> {
+    let lines = head.lines();
+    if lines.len() < 2 || parse_head(&lines[1]).is_some() {
+        return None;
+    }
+    let mut rest = Text::new();
+    for l in &lines[1..] {
+        if !rest.runs.is_empty() {
+            rest.push(" ", Font::Roman);
+        }
+        rest.append(l);
+    }
+    Some((lines[0].clone(), rest))
 }
 
 /// Every option defined in `blocks` (a builtin's body, for example), attributed to `section`.

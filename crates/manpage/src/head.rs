@@ -430,6 +430,21 @@ pub fn parse_head_line(line: &Text) -> Option<ParsedHead> {
         chars.truncate(b);
         chars.drain(..=a);
     }
+    // firewall-cmd's `[--permanent] --list-all-zones`: a modifier in brackets before the
+    // option the item defines.
+    let first = chars.iter().position(|c| c.0 != ' ');
+    if let Some(a) = first
+        && chars[a].0 == '['
+        && chars.get(a + 1).is_some_and(|c| c.0 == '-')
+        && let Some(close) = closing_bracket(&chars[a..]).map(|c| c + a)
+        && chars.get(close + 1).is_some_and(|c| c.0 == ' ')
+        && chars[close + 1..]
+            .iter()
+            .find(|c| c.0 != ' ')
+            .is_some_and(|c| c.0 == '-')
+    {
+        chars.drain(..=close);
+    }
     let mut s = Scanner {
         chars,
         pos: 0,
@@ -481,6 +496,11 @@ pub fn parse_head_line(line: &Text) -> Option<ParsedHead> {
 
 /// Whether the `[` that opens `chars` is closed by its last character and not before.
 fn bracket_closes_at_end(chars: &[(char, Font)]) -> bool {
+    closing_bracket(chars) == Some(chars.len() - 1)
+}
+
+/// Where the `[` that opens `chars` is closed.
+fn closing_bracket(chars: &[(char, Font)]) -> Option<usize> {
     let mut depth = 0usize;
     for (i, c) in chars.iter().enumerate() {
         match c.0 {
@@ -488,13 +508,13 @@ fn bracket_closes_at_end(chars: &[(char, Font)]) -> bool {
             ']' => {
                 depth = depth.saturating_sub(1);
                 if depth == 0 {
-                    return i == chars.len() - 1;
+                    return Some(i);
                 }
             }
             _ => {}
         }
     }
-    false
+    None
 }
 
 /// Steps over a first spelling that is a dash and a placeholder when other spellings follow
@@ -844,6 +864,10 @@ mod tests {
         assert_eq!(f("-<number>"), None);
         assert_eq!(f("[-x xfile(s)]"), Some(vec!["-x".into()]));
         assert_eq!(f("[-a] [-b]"), None);
+        assert_eq!(
+            f("[--permanent] --list-all-zones"),
+            Some(vec!["--list-all-zones".into()])
+        );
     }
 
     #[test]

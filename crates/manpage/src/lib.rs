@@ -13,6 +13,7 @@ mod md2man;
 pub mod model;
 mod names;
 mod operands;
+mod operations;
 mod passthrough;
 mod prose;
 mod shell_topics;
@@ -39,6 +40,8 @@ pub fn read(doc: &roff::Document, source: &str) -> Page {
     options.extend(one_paragraph);
     let listed = helptext::options(doc, &options);
     options.extend(listed);
+    let operations = operations::options(doc, &options);
+    options.extend(operations);
     options.extend(dashless::options(doc));
     // A documented boolean value (`--rm true|false`) may be given; the switch works without it.
     for o in &mut options {

@@ -42,8 +42,13 @@ impl TableReader {
             State::Options => {
                 let trimmed = line.trim_end();
                 if trimmed.ends_with(';') {
-                    if let Some(pos) = trimmed.find("tab(") {
-                        self.tab = trimmed[pos + 4..].chars().next().unwrap_or('\t');
+                    // `tab(@)`, also written `tab (@)` (tuptime) or in capitals.
+                    let lower = trimmed.to_ascii_lowercase();
+                    if let Some(pos) = lower.find("tab") {
+                        let after = trimmed[pos + 3..].trim_start();
+                        if let Some(inside) = after.strip_prefix('(') {
+                            self.tab = inside.chars().next().unwrap_or('\t');
+                        }
                     }
                     self.state = State::Format;
                 } else {
@@ -149,5 +154,17 @@ mod tests {
             .map(|r| r.iter().map(|c| c.plain()).collect())
             .collect();
         assert_eq!(plain, vec![vec!["-a", "all"], vec!["-b", "long text"]]);
+    }
+
+    #[test]
+    fn tab_option_with_a_blank_before_the_parenthesis() {
+        let mut r = TableReader::new(1);
+        for l in ["tab (@);", "l lx.", "\\-t | \\-\\-table@T{", "Table format", "T}"] {
+            r.push_line(l);
+        }
+        let (rows, _) = r.finish(&mut Vec::new());
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0][0].plain(), "-t | --table");
+        assert_eq!(rows[0][1].plain(), "Table format");
     }
 }
