@@ -75,6 +75,7 @@ pub fn read(doc: &roff::Document, source: &str) -> Page {
     );
     options.extend(prose);
     prose::synonyms(&described, &mut options);
+    values::from_argument_paragraphs(&described, &mut options);
     let operands = operands::operands(doc, &names, &options, &synopsis);
     let (shell_topics, builtins) = if name == "bash" {
         (shell_topics::topics(doc).0, builtins::read(doc, source))

@@ -24,6 +24,45 @@ pub fn values(body: &[Block], help: &[Text], argument: &str) -> Vec<ValueDef> {
     out
 }
 
+/// Values given for an argument away from its options, in a paragraph that starts "The WHEN
+/// argument" (ls(1): `--color[=WHEN]` says "more info below", and below, "The WHEN argument
+/// defaults to 'always' and can also be 'auto' or 'never'"). Fills options without values.
+pub fn from_argument_paragraphs(paragraphs: &[Text], options: &mut [crate::model::OptionDef]) {
+    for p in paragraphs {
+        let plain = p.plain();
+        let Some(rest) = plain.strip_prefix("The ") else {
+            continue;
+        };
+        let Some((arg, _)) = rest.split_once(" argument") else {
+            continue;
+        };
+        if arg.len() < 2 || !arg.chars().all(|c| c.is_ascii_uppercase() || c == '_') {
+            continue;
+        }
+        let mut found = Vec::new();
+        prose_values(&plain, arg, false, &mut found);
+        if found.len() < 2 {
+            continue;
+        }
+        // Each value's help: this paragraph, and those that show it given (`--color=auto`).
+        for v in &mut found {
+            v.help.push(p.clone());
+            let given = format!("={}", v.name);
+            v.help.extend(
+                paragraphs
+                    .iter()
+                    .filter(|q| *q != p && q.plain().contains(&given))
+                    .cloned(),
+            );
+        }
+        for o in options.iter_mut() {
+            if o.values.is_empty() && o.argument.as_ref().is_some_and(|a| a.name == arg) {
+                o.values = found.clone();
+            }
+        }
+    }
+}
+
 /// Values named in one paragraph that mentions `argument` (or is the first of the
 /// description, which is about the argument: ls's `--time=WORD`).
 fn prose_values(paragraph: &str, argument: &str, first: bool, out: &mut Vec<ValueDef>) {
@@ -53,7 +92,14 @@ fn prose_values(paragraph: &str, argument: &str, first: bool, out: &mut Vec<Valu
     }
     // Quoted words are values only where the sentence says so, not examples (`'Foo'`).
     let lists_values = [
-        "can be", "may be", "must be", "one of", "either", "values", "accepts",
+        "can be",
+        "can also be",
+        "may be",
+        "must be",
+        "one of",
+        "either",
+        "values",
+        "accepts",
     ]
     .iter()
     .any(|w| paragraph.contains(w));

@@ -159,7 +159,13 @@ mod tests {
     #[test]
     fn tab_option_with_a_blank_before_the_parenthesis() {
         let mut r = TableReader::new(1);
-        for l in ["tab (@);", "l lx.", "\\-t | \\-\\-table@T{", "Table format", "T}"] {
+        for l in [
+            "tab (@);",
+            "l lx.",
+            "\\-t | \\-\\-table@T{",
+            "Table format",
+            "T}",
+        ] {
             r.push_line(l);
         }
         let (rows, _) = r.finish(&mut Vec::new());
