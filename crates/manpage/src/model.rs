@@ -124,6 +124,10 @@ pub struct Operand {
     /// Whether the words from here on are a command the program runs (`sudo ... command [arg ...]`).
     #[serde(default)]
     pub starts_command: bool,
+    /// Whether it is given only together with the operand after it: `month` in
+    /// `cal [[month] year]`, where one word is the year.
+    #[serde(default)]
+    pub needs_next: bool,
 }
 
 /// A command of the program documented inside its page (`systemctl restart`, `apt-get install`).

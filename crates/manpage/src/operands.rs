@@ -163,9 +163,11 @@ fn parse_forms<'f>(
             }
             let optional = tok.starts_with('[');
             // `[options / URLs]`, `[a|b]`: alternatives inside one bracket.
+            // (`[-sign filename|uri]` is an option and its argument's alternatives.)
             let alternatives: Vec<String> = if optional
                 && (tok.contains(" / ") || tok.contains('|'))
                 && !tok[1..].contains('[')
+                && !tok[1..].trim_start().starts_with(['-', '+'])
             {
                 tok.trim_start_matches('[')
                     .trim_end_matches("...")
@@ -215,7 +217,8 @@ fn add_operand(tok: &str, optional: bool, names: &[String], found: &mut Vec<Oper
             return;
         }
         let mut last: Option<usize> = None;
-        for part in parts {
+        let count = parts.len();
+        for (k, part) in parts.into_iter().enumerate() {
             if part == "..." || part == "…" {
                 if let Some(i) = last {
                     found[i].variadic = true;
@@ -226,6 +229,10 @@ fn add_operand(tok: &str, optional: bool, names: &[String], found: &mut Vec<Oper
             add_operand(&part, true, names, found);
             if found.len() > before {
                 last = Some(found.len() - 1);
+                // `[[month] year]`: a bracket nested before another operand of the same group.
+                if part.starts_with('[') && k + 1 < count {
+                    found[before].needs_next = true;
+                }
             }
         }
         return;
@@ -274,6 +281,7 @@ fn add_operand(tok: &str, optional: bool, names: &[String], found: &mut Vec<Oper
         optional,
         help: Vec::new(),
         starts_command: starts_command(inner),
+        needs_next: false,
     });
 }
 
@@ -299,6 +307,28 @@ fn starts_command(name: &str) -> bool {
     )
 }
 
+/// The sections every page may have, which are about the page, not about one operand (dig's
+/// `name` operand is not explained by its NAME section, nor a `file` by FILES).
+fn is_standard_section(title: &str) -> bool {
+    matches!(
+        title.to_ascii_uppercase().as_str(),
+        "NAME"
+            | "SYNOPSIS"
+            | "DESCRIPTION"
+            | "OPTIONS"
+            | "EXAMPLES"
+            | "FILES"
+            | "ENVIRONMENT"
+            | "SEE ALSO"
+            | "BUGS"
+            | "AUTHOR"
+            | "AUTHORS"
+            | "HISTORY"
+            | "NOTES"
+            | "EXIT STATUS"
+    )
+}
+
 fn operand_help(doc: &Document, name: &str, form: &Text) -> Help {
     let bare = name.trim_matches(|c| c == '<' || c == '>');
     for title in ["OPERANDS", "ARGUMENTS", "POSITIONAL ARGUMENTS"] {
@@ -310,11 +340,10 @@ fn operand_help(doc: &Document, name: &str, form: &Text) -> Help {
     }
     // A section named after the operand (curl's URL).
     let singular = bare.strip_suffix('s').unwrap_or(bare);
-    if let Some(s) = doc
-        .sections
-        .iter()
-        .find(|s| s.title.eq_ignore_ascii_case(bare) || s.title.eq_ignore_ascii_case(singular))
-    {
+    if let Some(s) = doc.sections.iter().find(|s| {
+        (s.title.eq_ignore_ascii_case(bare) || s.title.eq_ignore_ascii_case(singular))
+            && !is_standard_section(&s.title)
+    }) {
         let help = crate::extract::body_help(&s.blocks);
         if !help.is_empty() {
             return help;
@@ -346,7 +375,15 @@ fn operand_help(doc: &Document, name: &str, form: &Text) -> Help {
             p.starts_with(bare)
                 && !p[bare.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '_')
         });
-        if let Some(t) = starts.or_else(|| paragraphs.iter().find(|t| mentions(&t.plain(), bare))) {
+        // `+FORMAT` is written `FORMAT` in prose ("Display date and time in the given FORMAT").
+        let unsigned = bare
+            .strip_prefix('+')
+            .filter(|r| r.len() > 1)
+            .unwrap_or(bare);
+        if let Some(t) = starts
+            .or_else(|| paragraphs.iter().find(|t| mentions(&t.plain(), bare)))
+            .or_else(|| paragraphs.iter().find(|t| mentions(&t.plain(), unsigned)))
+        {
             return vec![(*t).clone()];
         }
     }

@@ -121,6 +121,17 @@ fn value_help(opt: &OptionDef, value: &str) -> Option<Vec<Text>> {
     Some(help)
 }
 
+/// Whether an operand's name says it is a number (`port`, `count`, `PID`).
+fn names_a_number(name: &str) -> bool {
+    let bare = name
+        .trim_matches(|c: char| !c.is_ascii_alphanumeric())
+        .to_ascii_lowercase();
+    matches!(
+        bare.as_str(),
+        "port" | "number" | "num" | "count" | "n" | "pid" | "seconds" | "secs" | "year" | "month"
+    )
+}
+
 /// The option whose spelling is a dash and a placeholder (`-<signal>`), and that spelling.
 fn placeholder(page: &Page) -> Option<(&OptionDef, String)> {
     page.options.iter().find_map(|o| {
@@ -716,14 +727,22 @@ impl Context<'_, '_> {
     fn assign_operands(&mut self, words: &[&shell::Word], group: usize, page: &Page) {
         // `dig @8.8.8.8 example.com`: a word with an operand's sigil is that operand, wherever it
         // stands; the other words fill the other operands in order.
-        let sigil_of = |name: &str| name.strip_prefix('@').map(|_| '@');
+        // `date +%s`: a word that starts with `+` is the `+FORMAT` operand.
+        let sigil_of = |name: &str| {
+            name.chars()
+                .next()
+                .filter(|c| matches!(c, '@' | '+'))
+                .filter(|_| name.len() > 1)
+        };
         let mut rest: Vec<&shell::Word> = Vec::with_capacity(words.len());
         for w in words {
             let op = page.operands.iter().find(|o| {
                 sigil_of(&o.name).is_some_and(|c| w.value.starts_with(c) && w.value.len() > 1)
             });
+            // A format is usually quoted (`date '+%Y-%m-%d'`); a quoted `@...` is text.
+            let quoting_ok = !w.quoted || w.value.starts_with('+');
             match op {
-                Some(op) if !op.help.is_empty() && !w.quoted => self.out.push(piece(
+                Some(op) if !op.help.is_empty() && quoting_ok => self.out.push(piece(
                     w.range.clone(),
                     Kind::Argument,
                     group,
@@ -751,14 +770,27 @@ impl Context<'_, '_> {
                     left -= 1;
                 }
             }
-            for i in (0..ops.len()).rev() {
+            // Optional operands take the words left to right (`dig example.com MX` is a name
+            // and a type), except one that goes only with the operand after it, which waits
+            // for a second word (`cal 2024` is a year, `cal 7 2024` a month and a year).
+            // A number goes to an operand named for one when a later one is (`nc -l 8080` is
+            // the port, not the destination).
+            for i in 0..ops.len() {
                 if left == 0 {
                     break;
                 }
-                if !keep[i] {
-                    keep[i] = true;
-                    left -= 1;
+                if keep[i] || (ops[i].needs_next && left < 2) {
+                    continue;
                 }
+                let next_word = words.len() - left;
+                let numeric = words[next_word].value.chars().all(|c| c.is_ascii_digit());
+                let later_fits =
+                    (i + 1..ops.len()).any(|j| !keep[j] && names_a_number(&ops[j].name) == numeric);
+                if names_a_number(&ops[i].name) != numeric && later_fits && left < ops.len() - i {
+                    continue;
+                }
+                keep[i] = true;
+                left -= 1;
             }
             chosen = (0..ops.len()).filter(|&i| keep[i]).collect();
         }
