@@ -571,6 +571,22 @@ fn flag_argument(s: &mut Scanner) -> Option<Option<Argument>> {
         Some('[') => {
             let start = s.pos;
             match group(s) {
+                // ffmpeg's `-c[:stream_specifier] codec`: a suffix of the flag, then its argument
+                // (jarsigner's `-verbose[:suboptions]`, with nothing after, is an optional one).
+                Some(g)
+                    if g.starts_with("[:")
+                        && s.at_word_end(s.pos)
+                        && let Some(w) = {
+                            let save = s.pos;
+                            let w = arg_words(s);
+                            if w.is_none() {
+                                s.pos = save;
+                            }
+                            w
+                        } =>
+                {
+                    Some(argument(w, false))
+                }
                 Some(g) if s.at_word_end(s.pos) || matches!(s.peek(), Some(',' | '|')) => {
                     Some(argument(g, true))
                 }
@@ -864,6 +880,13 @@ mod tests {
         assert_eq!(f("-<number>"), None);
         assert_eq!(f("[-x xfile(s)]"), Some(vec!["-x".into()]));
         assert_eq!(f("[-a] [-b]"), None);
+        assert_eq!(
+            flags("-c[:stream_specifier] codec (input/output,per-stream)"),
+            Some((
+                vec!["-c".into()],
+                Some(("codec".into(), ArgumentNeed::Required))
+            ))
+        );
         assert_eq!(
             f("[--permanent] --list-all-zones"),
             Some(vec!["--list-all-zones".into()])

@@ -121,6 +121,43 @@ fn value_help(opt: &OptionDef, value: &str) -> Option<Vec<Text>> {
     Some(help)
 }
 
+/// Whether `opt`'s head writes `flag` with its argument attached (`-Idir`, `-o{Directory}`,
+/// `-O[level]`, llc's `-O=uint`), not after a blank or a stream specifier (`-c[:stream_specifier] codec`).
+fn shows_glued(opt: &OptionDef, flag: &str) -> bool {
+    let head = opt.head.plain();
+    head.match_indices(flag).any(|(at, _)| {
+        let after = &head[at + flag.len()..];
+        // `-codec` in the head of `-c`: another spelling, not `-c` and an argument.
+        let word: String = head[at..]
+            .chars()
+            .take_while(|c| !matches!(c, ' ' | '[' | '=' | ',' | '<' | '{' | '\n'))
+            .collect();
+        if word != flag && opt.flags.iter().any(|f| f.text == word) {
+            return false;
+        }
+        let before_ok = !head[..at].ends_with(|c: char| c.is_alphanumeric() || c == '-');
+        before_ok
+            && after
+                .chars()
+                .next()
+                .is_some_and(|c| !matches!(c, ' ' | ',' | '\n'))
+            && !after.starts_with("[:")
+    })
+}
+
+/// Whether most of a page's one-dash flags are long names (`-name`, `-codec`), three or more.
+fn mostly_single_dash_long(page: &Page) -> bool {
+    let (mut long, mut short) = (0, 0);
+    for f in page.options.iter().flat_map(|o| &o.flags) {
+        match f.style {
+            FlagStyle::SingleDashLong => long += 1,
+            FlagStyle::Short => short += 1,
+            _ => {}
+        }
+    }
+    long >= 3 && long > short
+}
+
 /// Whether an operand's name says it is a number (`port`, `count`, `PID`).
 fn names_a_number(name: &str) -> bool {
     let bare = name
@@ -211,7 +248,16 @@ fn flag_need(opt: &OptionDef, flag: &str) -> Option<ArgumentNeed> {
         return None;
     }
     if shows_argument(own) {
-        let rest = &own[first_token(own).len()..];
+        let mut rest = &own[first_token(own).len()..];
+        // `-c[:stream_specifier] codec`: the bracket is part of the flag, not an optional value.
+        if rest.starts_with("[:")
+            && let Some(close) = rest.find(']')
+        {
+            rest = rest[close + 1..].trim_start();
+            if rest.is_empty() {
+                return None;
+            }
+        }
         return Some(if rest.starts_with('[') {
             ArgumentNeed::Optional
         } else {
@@ -481,6 +527,17 @@ impl Context<'_, '_> {
                             } else {
                                 None
                             }
+                        })
+                        .or_else(|| {
+                            // ffmpeg's `-c:a`: `-c` with a stream specifier, where the head
+                            // shows one (`-c[:stream_specifier] codec`).
+                            let (base, _) = name.split_once(':')?;
+                            let o = exact(p, base)?;
+                            o.head
+                                .plain()
+                                .contains(&format!("{base}[:"))
+                                .then_some(())?;
+                            Some((index(o)?, base.to_string()))
                         })
                 };
                 // Options of the page, else those of the program it is a sub-command of
@@ -829,6 +886,16 @@ impl Context<'_, '_> {
         let letters: Vec<(usize, char)> = v.char_indices().skip(skip).collect();
         let (_, first) = *letters.first()?;
         let first_opt = exact(page, &format!("{prefix}{first}"))?;
+        // Programs whose options are mostly long names after one dash (ffmpeg, find, gcc,
+        // openssl) do not bundle letters: `-crf` is not `-c -r -f`. A letter with its argument
+        // attached still is one (`7z -ooutput`, `gcc -Iinclude`).
+        // ffmpeg's `-c codec` shows a blank there, and `-crf` is not `-c rf`.
+        if prefix == "-" && letters.len() > 1 && mostly_single_dash_long(page) {
+            let flag = format!("{prefix}{first}");
+            if flag_need(first_opt, &flag).is_none() || !shows_glued(first_opt, &flag) {
+                return None;
+            }
+        }
         // Offsets map from the value to the raw word only when the word is unquoted.
         if w.quoted || w.range.len() != v.len() {
             self.out.push(piece(
