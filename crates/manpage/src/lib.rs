@@ -76,6 +76,7 @@ pub fn read(doc: &roff::Document, source: &str) -> Page {
     options.extend(prose);
     prose::synonyms(&described, &mut options);
     values::from_argument_paragraphs(&described, &mut options);
+    values::from_referenced_sections(doc, &mut options);
     let operands = operands::operands(doc, &names, &options, &synopsis);
     let (shell_topics, builtins) = if name == "bash" {
         (shell_topics::topics(doc).0, builtins::read(doc, source))

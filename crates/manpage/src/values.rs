@@ -24,6 +24,56 @@ pub fn values(body: &[Block], help: &[Text], argument: &str) -> Vec<ValueDef> {
     out
 }
 
+/// Values listed in a section that an option's help points to: mount's `-o` says "see the
+/// FILESYSTEM-INDEPENDENT MOUNT OPTIONS and FILESYSTEM-SPECIFIC MOUNT OPTIONS sections", which
+/// list `noatime`, `remount`, `uid=value`, ... as heads with descriptions.
+pub fn from_referenced_sections(doc: &roff::Document, options: &mut [crate::model::OptionDef]) {
+    for o in options.iter_mut() {
+        if o.argument.is_none() || !o.values.is_empty() {
+            continue;
+        }
+        let help = crate::model::help_plain(&o.help);
+        for section in &doc.sections {
+            let title = section.title.trim();
+            let titled = title.len() >= 8
+                && title
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || c == ' ' || c == '-')
+                && title != o.section;
+            if titled && help.contains(title) {
+                headed_values(&section.blocks, &mut o.values);
+            }
+        }
+    }
+}
+
+/// Keyword heads in `blocks`, each with its description: items, or a one-line paragraph
+/// followed by an indented body (Asciidoctor); subsections included.
+fn headed_values(blocks: &[Block], out: &mut Vec<ValueDef>) {
+    let add = |names: Vec<String>, help: Vec<Text>, out: &mut Vec<ValueDef>| {
+        for name in names {
+            if !out.iter().any(|v| v.name == name) {
+                out.push(ValueDef {
+                    name,
+                    help: help.clone(),
+                });
+            }
+        }
+    };
+    for (i, b) in blocks.iter().enumerate() {
+        match b {
+            Block::Item { head, body, .. } => add(keywords(head), body_help(body), out),
+            Block::Paragraph { text, .. } if text.lines().len() == 1 => {
+                if let Some(Block::Indented { blocks: inner, .. }) = blocks.get(i + 1) {
+                    add(keywords(text), body_help(inner), out);
+                }
+            }
+            Block::Subsection(s) => headed_values(&s.blocks, out),
+            _ => {}
+        }
+    }
+}
+
 /// Values given for an argument away from its options, in a paragraph that starts "The WHEN
 /// argument" (ls(1): `--color[=WHEN]` says "more info below", and below, "The WHEN argument
 /// defaults to 'always' and can also be 'auto' or 'never'"). Fills options without values.

@@ -590,17 +590,42 @@ impl Context<'_, '_> {
                         && takes_required(opt, &flag)
                         && let Some(arg) = words.get(i)
                     {
-                        let help = value_help(opt, &arg.value)
-                            .map(Arc::new)
-                            .unwrap_or_else(|| self.opt_help(opt));
-                        self.out.push(piece(
-                            arg.range.clone(),
-                            Kind::Argument,
-                            group,
-                            help,
-                            &owner,
-                            None,
-                        ));
+                        // `mount -o noatime,nodev`: each value of a comma list its own span,
+                        // when the page documents them all and the word is written plainly.
+                        let items: Vec<&str> = arg.value.split(',').collect();
+                        let listed = items.len() > 1
+                            && !arg.quoted
+                            && arg.range.len() == arg.value.len()
+                            && items.iter().all(|v| value_help(opt, v).is_some());
+                        if listed {
+                            // Each span takes the comma after it, so the list has no gaps.
+                            let mut at = arg.range.start;
+                            for (k, item) in items.iter().enumerate() {
+                                let comma = usize::from(k + 1 < items.len());
+                                let help = value_help(opt, item).map(Arc::new);
+                                self.out.push(piece(
+                                    at..at + item.len() + comma,
+                                    Kind::Argument,
+                                    group,
+                                    help.unwrap_or_else(|| self.opt_help(opt)),
+                                    &owner,
+                                    None,
+                                ));
+                                at += item.len() + comma;
+                            }
+                        } else {
+                            let help = value_help(opt, &arg.value)
+                                .map(Arc::new)
+                                .unwrap_or_else(|| self.opt_help(opt));
+                            self.out.push(piece(
+                                arg.range.clone(),
+                                Kind::Argument,
+                                group,
+                                help,
+                                &owner,
+                                None,
+                            ));
+                        }
                         i += 1;
                     }
                     continue;
