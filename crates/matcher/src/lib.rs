@@ -7,6 +7,7 @@
 
 mod command;
 mod explanation;
+mod option_lookup;
 mod pages;
 
 use std::collections::HashSet;

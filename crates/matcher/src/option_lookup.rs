@@ -1,0 +1,247 @@
+//! What a page's options say about a word of a command line: which option a spelling names
+//! (exactly, abbreviated, or with ffmpeg's stream specifier), whether that spelling takes an
+//! argument, which of its documented values a word is, and whether letters may be bundled.
+
+use manpage::{ArgumentNeed, FlagStyle, OptionDef, Page};
+use roff::{Font, Text};
+
+/// The option spelled exactly `flag`.
+pub(crate) fn exact<'p>(page: &'p Page, flag: &str) -> Option<&'p OptionDef> {
+    page.options
+        .iter()
+        .find(|o| o.flags.iter().any(|f| f.text == flag))
+}
+
+/// The only long option that `prefix` abbreviates (getopt_long's rule).
+pub(crate) fn abbreviated<'p>(page: &'p Page, prefix: &str) -> Option<(&'p OptionDef, String)> {
+    if prefix.len() < 4 {
+        return None;
+    }
+    let mut found: Option<(&OptionDef, String)> = None;
+    for o in &page.options {
+        for f in &o.flags {
+            if f.style == FlagStyle::Long && f.text.starts_with(prefix) {
+                match &found {
+                    Some((prev, _)) if !std::ptr::eq(*prev, o) => return None,
+                    _ => found = Some((o, f.text.clone())),
+                }
+            }
+        }
+    }
+    found
+}
+
+/// The help of a value the option documents (`--sort=size`, `-o StrictHostKeyChecking=no`,
+/// `--warning=no-timestamp`): the option's head, then the value's own description.
+pub(crate) fn value_help(opt: &OptionDef, value: &str) -> Option<Vec<Text>> {
+    let key = value.split_once('=').map(|(k, _)| k).unwrap_or(value);
+    let found = opt
+        .values
+        .iter()
+        .find(|v| v.name == value)
+        .or_else(|| opt.values.iter().find(|v| v.name == key))
+        .or_else(|| opt.values.iter().find(|v| v.name.eq_ignore_ascii_case(key)))
+        .or_else(|| {
+            value
+                .strip_prefix("no-")
+                .and_then(|rest| opt.values.iter().find(|v| v.name == rest))
+        })?;
+    if found.help.is_empty() {
+        return None;
+    }
+    let mut help = vec![opt.head.clone()];
+    let mut first = Text::from_run(&found.name, Font::Bold);
+    first.push(": ", Font::Roman);
+    first.append(&found.help[0]);
+    help.push(first);
+    help.extend(found.help[1..].iter().cloned());
+    Some(help)
+}
+
+/// Whether `opt`'s head writes `flag` with its argument attached (`-Idir`, `-o{Directory}`,
+/// `-O[level]`, llc's `-O=uint`), not after a blank or a stream specifier (`-c[:stream_specifier] codec`).
+pub(crate) fn shows_glued(opt: &OptionDef, flag: &str) -> bool {
+    let head = opt.head.plain();
+    head.match_indices(flag).any(|(at, _)| {
+        let after = &head[at + flag.len()..];
+        // `-codec` in the head of `-c`: another spelling, not `-c` and an argument.
+        let word: String = head[at..]
+            .chars()
+            .take_while(|c| !matches!(c, ' ' | '[' | '=' | ',' | '<' | '{' | '\n'))
+            .collect();
+        if word != flag && opt.flags.iter().any(|f| f.text == word) {
+            return false;
+        }
+        let before_ok = !head[..at].ends_with(|c: char| c.is_alphanumeric() || c == '-');
+        before_ok
+            && after
+                .chars()
+                .next()
+                .is_some_and(|c| !matches!(c, ' ' | ',' | '\n'))
+            && !after.starts_with("[:")
+    })
+}
+
+/// Whether most of a page's one-dash flags are long names (`-name`, `-codec`), three or more.
+pub(crate) fn mostly_single_dash_long(page: &Page) -> bool {
+    let (mut long, mut short) = (0, 0);
+    for f in page.options.iter().flat_map(|o| &o.flags) {
+        match f.style {
+            FlagStyle::SingleDashLong => long += 1,
+            FlagStyle::Short => short += 1,
+            _ => {}
+        }
+    }
+    long >= 3 && long > short
+}
+
+/// Whether an operand's name says it is a number (`port`, `count`, `PID`).
+pub(crate) fn names_a_number(name: &str) -> bool {
+    let bare = name
+        .trim_matches(|c: char| !c.is_ascii_alphanumeric())
+        .to_ascii_lowercase();
+    matches!(
+        bare.as_str(),
+        "port" | "number" | "num" | "count" | "n" | "pid" | "seconds" | "secs" | "year" | "month"
+    )
+}
+
+/// The option whose spelling is a dash and a placeholder (`-<signal>`), and that spelling.
+pub(crate) fn placeholder(page: &Page) -> Option<(&OptionDef, String)> {
+    page.options.iter().find_map(|o| {
+        let from_flags = o
+            .flags
+            .iter()
+            .find(|f| f.text.starts_with("-<"))
+            .map(|f| f.text.clone());
+        let from_head = || {
+            o.head
+                .plain()
+                .split([',', '\n'])
+                .map(str::trim)
+                .find(|alt| alt.starts_with("-<") && alt.ends_with('>') && !alt.contains(' '))
+                .map(str::to_string)
+        };
+        from_flags
+            .or_else(from_head)
+            .or_else(|| italic_placeholder(o))
+            .map(|shown| (o, shown))
+    })
+}
+
+/// A spelling in `o`'s head whose name is a whole italic word after an upright dash (killall's
+/// `-`*SIGNAL*, openssl's `-`*digest*): the dash stands before any value the word names.
+pub(crate) fn italic_placeholder(o: &OptionDef) -> Option<String> {
+    o.head.runs.windows(2).find_map(|pair| {
+        let (dash, word) = (&pair[0], &pair[1]);
+        let before_dash = dash.text.strip_suffix('-')?;
+        if dash.font.is_italic()
+            || before_dash.ends_with(|c: char| c == '-' || c.is_alphanumeric())
+            || !word.font.is_italic()
+        {
+            return None;
+        }
+        let name: String = word
+            .text
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
+        let whole_word = word.text[name.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| c.is_whitespace() || c == ',');
+        (!name.is_empty() && whole_word).then(|| format!("-{name}"))
+    })
+}
+
+/// Whether the spelling `flag` of `opt` takes an argument. One definition can give different
+/// spellings different arguments (`-u, -U NUM, --unified[=NUM]`): a short spelling shown bare
+/// beside a short spelling shown with an argument takes none.
+pub(crate) fn flag_need(opt: &OptionDef, flag: &str) -> Option<ArgumentNeed> {
+    let need = opt.argument.as_ref()?.need;
+    let head = opt.head.plain();
+    let alternatives: Vec<&str> = head
+        .split([',', '\n'])
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+        .collect();
+    let first_token = |alt: &str| {
+        alt.split([' ', '=', '[', '<'])
+            .next()
+            .unwrap_or("")
+            .to_string()
+    };
+    let is_short = |t: &str| t.len() == 2 && t.starts_with('-');
+    let shows_argument = |alt: &str| alt.len() > first_token(alt).len();
+    let Some(own) = alternatives.iter().find(|a| first_token(a) == flag) else {
+        return Some(need);
+    };
+    if is_short(flag)
+        && !shows_argument(own)
+        && alternatives
+            .iter()
+            .any(|a| is_short(&first_token(a)) && shows_argument(a))
+    {
+        return None;
+    }
+    if shows_argument(own) {
+        let mut rest = &own[first_token(own).len()..];
+        // `-c[:stream_specifier] codec`: the bracket is part of the flag, not an optional value.
+        if rest.starts_with("[:")
+            && let Some(close) = rest.find(']')
+        {
+            rest = rest[close + 1..].trim_start();
+            if rest.is_empty() {
+                return None;
+            }
+        }
+        return Some(if rest.starts_with('[') {
+            ArgumentNeed::Optional
+        } else {
+            ArgumentNeed::Required
+        });
+    }
+    Some(need)
+}
+
+pub(crate) fn takes_required(opt: &OptionDef, flag: &str) -> bool {
+    flag_need(opt, flag) == Some(ArgumentNeed::Required)
+}
+
+/// An option whose argument is a command ended by `;` or `+` (find's `-exec command ;`).
+pub(crate) fn runs_command_until_terminator(opt: &OptionDef) -> bool {
+    let head = opt.head.plain();
+    opt.argument
+        .as_ref()
+        .is_some_and(|a| a.name.eq_ignore_ascii_case("command"))
+        && (head.contains(';') || head.contains('+'))
+}
+
+/// Whether `c` is one of the page's letter options given without a dash (ps's `a`, `u`, `x`).
+pub(crate) fn dashless(page: &Page, c: char) -> bool {
+    page.options.iter().any(|o| {
+        o.flags.iter().any(|f| {
+            f.style == FlagStyle::Dashless && f.text.len() == c.len_utf8() && f.text.starts_with(c)
+        })
+    })
+}
+
+/// Whether the page's synopsis shows letter options without a dash as the first argument
+/// (`tar {A|c|d|r|t|u|x}[GnSkUWOmpsMBiajJzZhPlRvwo] [ARG...]`).
+pub(crate) fn allows_dashless_bundle(page: &Page) -> bool {
+    page.synopsis.iter().any(|form| {
+        let plain = form.plain();
+        let mut words = plain.split_whitespace();
+        let _program = words.next();
+        words.next().is_some_and(|w| {
+            w.starts_with('{')
+                && w.contains('|')
+                && w.trim_start_matches('{')
+                    .split(['|', '}'])
+                    .next()
+                    .is_some_and(|first| {
+                        first.chars().count() == 1 && first.chars().all(|c| c.is_ascii_alphabetic())
+                    })
+        })
+    })
+}
