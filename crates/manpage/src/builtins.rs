@@ -154,13 +154,7 @@ fn borrow_options(pages: &mut [Page]) {
         };
         let page = &mut pages[i];
         for opt in borrowed {
-            let known = opt
-                .flags
-                .iter()
-                .any(|f| page.options.iter().any(|o| o.flags.contains(f)));
-            if !known {
-                page.options.push(opt);
-            }
+            crate::extract::push_new(opt, &[], &mut page.options);
         }
     }
 }

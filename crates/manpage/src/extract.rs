@@ -516,6 +516,18 @@ fn head_then_description(head: &Text) -> Option<(Text, Text)> {
     Some((lines[0].clone(), rest))
 }
 
+/// Adds `def` to `out` unless one of its spellings is already defined, in `existing` or in
+/// `out`: the later readers only fill in what the earlier ones missed.
+pub(crate) fn push_new(def: OptionDef, existing: &[OptionDef], out: &mut Vec<OptionDef>) {
+    let known = existing
+        .iter()
+        .chain(out.iter())
+        .any(|o| o.flags.iter().any(|f| def.flags.contains(f)));
+    if !known {
+        out.push(def);
+    }
+}
+
 /// Every option defined in `blocks` (a builtin's body, for example), attributed to `section`.
 pub fn options_in(blocks: &[Block], section: &str) -> Vec<OptionDef> {
     let mut out = Vec::new();

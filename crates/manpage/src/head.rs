@@ -407,33 +407,26 @@ pub fn parse_head_line(line: &Text) -> Option<ParsedHead> {
         }
     }
     // pod2man in nroff mode quotes constant-width heads: `"--all-lines"`.
-    let first = chars.iter().position(|c| c.0 != ' ');
-    let last = chars.iter().rposition(|c| c.0 != ' ');
-    if let (Some(a), Some(b)) = (first, last)
+    if let Some((a, b)) = non_blank_ends(&chars)
         && b > a + 1
         && chars[a].0 == '"'
         && chars[b].0 == '"'
         && !chars[a + 1..b].iter().any(|c| c.0 == '"')
     {
-        chars.truncate(b);
-        chars.drain(..=a);
+        strip_ends(&mut chars, a, b);
     }
     // zipinfo's ARGUMENTS list `[-x xfile(s)]`: an optional option, bracketed whole.
-    let first = chars.iter().position(|c| c.0 != ' ');
-    let last = chars.iter().rposition(|c| c.0 != ' ');
-    if let (Some(a), Some(b)) = (first, last)
+    if let Some((a, b)) = non_blank_ends(&chars)
         && chars[a].0 == '['
         && chars[b].0 == ']'
         && chars.get(a + 1).is_some_and(|c| c.0 == '-')
         && bracket_closes_at_end(&chars[a..=b])
     {
-        chars.truncate(b);
-        chars.drain(..=a);
+        strip_ends(&mut chars, a, b);
     }
     // firewall-cmd's `[--permanent] --list-all-zones`: a modifier in brackets before the
     // option the item defines.
-    let first = chars.iter().position(|c| c.0 != ' ');
-    if let Some(a) = first
+    if let Some((a, _)) = non_blank_ends(&chars)
         && chars[a].0 == '['
         && chars.get(a + 1).is_some_and(|c| c.0 == '-')
         && let Some(close) = closing_bracket(&chars[a..]).map(|c| c + a)
@@ -492,6 +485,19 @@ pub fn parse_head_line(line: &Text) -> Option<ParsedHead> {
     }
     trailer(&mut s, &mut head)?;
     Some(head)
+}
+
+/// The first and last characters that are not blanks.
+fn non_blank_ends(chars: &[(char, Font)]) -> Option<(usize, usize)> {
+    let first = chars.iter().position(|c| c.0 != ' ')?;
+    let last = chars.iter().rposition(|c| c.0 != ' ')?;
+    Some((first, last))
+}
+
+/// Drops the characters at `a` and `b` and everything outside them.
+fn strip_ends(chars: &mut Vec<(char, Font)>, a: usize, b: usize) {
+    chars.truncate(b);
+    chars.drain(..=a);
 }
 
 /// Whether the `[` that opens `chars` is closed by its last character and not before.

@@ -13,6 +13,7 @@
 
 use roff::{Block, Document, Font, Text};
 
+use crate::extract::push_new;
 use crate::head::parse_head_line;
 use crate::model::OptionDef;
 
@@ -160,13 +161,7 @@ fn listing(
         return;
     }
     for f in found {
-        let known = existing
-            .iter()
-            .chain(out.iter())
-            .any(|o| o.flags.iter().any(|g| f.def.flags.contains(g)));
-        if !known {
-            out.push(f.def);
-        }
+        push_new(f.def, existing, out);
     }
 }
 

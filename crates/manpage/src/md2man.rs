@@ -16,6 +16,7 @@
 
 use roff::{Block, Document, Font, Text};
 
+use crate::extract::push_new;
 use crate::head::parse_head;
 use crate::model::OptionDef;
 
@@ -168,63 +169,61 @@ fn split_run_in(text: &Text) -> Option<(Text, Text, crate::head::ParsedHead)> {
     Some((head, trimmed, parsed))
 }
 
+/// The option defined by a head and a one-paragraph description.
+fn definition(
+    (head, body, parsed): (Text, Text, crate::head::ParsedHead),
+    section: &str,
+    line: u32,
+) -> OptionDef {
+    OptionDef {
+        flags: parsed.flags,
+        argument: parsed.argument,
+        head,
+        help: vec![body],
+        section: section.to_string(),
+        line,
+        values: Vec::new(),
+    }
+}
+
 fn walk(blocks: &[Block], section: &str, existing: &[OptionDef], out: &mut Vec<OptionDef>) {
+    // Each paragraph read as a head line and description once, for both shapes below.
+    let split_paragraphs: Vec<Option<(Text, Text, crate::head::ParsedHead)>> = blocks
+        .iter()
+        .map(|b| match b {
+            Block::Paragraph { text, .. } => split(text),
+            _ => None,
+        })
+        .collect();
     // Run-in heads count only when the section holds two or more of them.
     let run_ins: Vec<OptionDef> = blocks
         .iter()
-        .filter_map(|b| match b {
+        .zip(&split_paragraphs)
+        .filter_map(|(b, split)| match b {
             // A head on a line of its own (or before a tab) is read by `split`.
-            Block::Paragraph { text, line } if split(text).is_none() => {
-                split_run_in(text).map(|(head, body, parsed)| OptionDef {
-                    flags: parsed.flags,
-                    argument: parsed.argument,
-                    head,
-                    help: vec![body],
-                    section: section.to_string(),
-                    line: *line,
-                    values: Vec::new(),
-                })
+            Block::Paragraph { text, line } if split.is_none() => {
+                split_run_in(text).map(|found| definition(found, section, *line))
             }
             _ => None,
         })
         .collect();
     if run_ins.len() >= 2 {
         for def in run_ins {
-            let known = existing
-                .iter()
-                .chain(out.iter())
-                .any(|o| o.flags.iter().any(|f| def.flags.contains(f)));
-            if !known {
-                out.push(def);
-            }
+            push_new(def, existing, out);
         }
     }
     let mut current: Option<OptionDef> = None;
     let finish = |current: &mut Option<OptionDef>, out: &mut Vec<OptionDef>| {
         if let Some(def) = current.take() {
-            let known = existing
-                .iter()
-                .chain(out.iter())
-                .any(|o| o.flags.iter().any(|f| def.flags.contains(f)));
-            if !known {
-                out.push(def);
-            }
+            push_new(def, existing, out);
         }
     };
-    for block in blocks {
+    for (block, split) in blocks.iter().zip(split_paragraphs) {
         match block {
             Block::Paragraph { text, line } => {
-                if let Some((head, body, parsed)) = split(text) {
+                if let Some(found) = split {
                     finish(&mut current, out);
-                    current = Some(OptionDef {
-                        flags: parsed.flags,
-                        argument: parsed.argument,
-                        head,
-                        help: vec![body],
-                        section: section.to_string(),
-                        line: *line,
-                        values: Vec::new(),
-                    });
+                    current = Some(definition(found, section, *line));
                 } else if let Some(def) = current.as_mut() {
                     if parse_head(&text.lines().first().cloned().unwrap_or_default()).is_some() {
                         finish(&mut current, out);

@@ -386,21 +386,24 @@ impl Context<'_, '_> {
                         // `mount -o noatime,nodev`: each value of a comma list its own span,
                         // when the page documents them all and the word is written plainly.
                         let items: Vec<&str> = arg.value.split(',').collect();
-                        let listed = items.len() > 1
-                            && !arg.quoted
-                            && arg.range.len() == arg.value.len()
-                            && items.iter().all(|v| value_help(opt, v).is_some());
-                        if listed {
+                        let helps: Option<Vec<Vec<Text>>> =
+                            if items.len() > 1 && !arg.quoted && arg.range.len() == arg.value.len()
+                            {
+                                items.iter().map(|v| value_help(opt, v)).collect()
+                            } else {
+                                None
+                            };
+                        if let Some(helps) = helps {
                             // Each span takes the comma after it, so the list has no gaps.
                             let mut at = arg.range.start;
-                            for (k, item) in items.iter().enumerate() {
-                                let comma = usize::from(k + 1 < items.len());
-                                let help = value_help(opt, item).map(Arc::new);
+                            let last = items.len() - 1;
+                            for (k, (item, help)) in items.iter().zip(helps).enumerate() {
+                                let comma = usize::from(k < last);
                                 self.out.push(piece(
                                     at..at + item.len() + comma,
                                     Kind::Argument,
                                     group,
-                                    help.unwrap_or_else(|| self.opt_help(opt)),
+                                    Arc::new(help),
                                     &owner,
                                     None,
                                 ));
@@ -598,7 +601,7 @@ impl Context<'_, '_> {
     }
 
     /// Which operand each positional word is. With fewer words than operands, required operands
-    /// are filled first, then optional ones from the right, as in `cal [[month] year]`.
+    /// are filled first, then optional ones left to right (see below for the exceptions).
     fn assign_operands(&mut self, words: &[&shell::Word], group: usize, page: &Page) {
         // `dig @8.8.8.8 example.com`: a word with an operand's sigil is that operand, wherever it
         // stands; the other words fill the other operands in order.
@@ -617,14 +620,9 @@ impl Context<'_, '_> {
             // A format is usually quoted (`date '+%Y-%m-%d'`); a quoted `@...` is text.
             let quoting_ok = !w.quoted || w.value.starts_with('+');
             match op {
-                Some(op) if !op.help.is_empty() && quoting_ok => self.out.push(piece(
-                    w.range.clone(),
-                    Kind::Argument,
-                    group,
-                    self.operand_help(op),
-                    page,
-                    None,
-                )),
+                Some(op) if !op.help.is_empty() && quoting_ok => {
+                    self.operand_piece(w.range.clone(), group, op, page)
+                }
                 _ => rest.push(w),
             }
         }
@@ -675,17 +673,25 @@ impl Context<'_, '_> {
                 .map(|&i| ops[i])
                 .or_else(|| ops.last().copied().filter(|o| o.variadic));
             match op {
-                Some(op) if !op.help.is_empty() => self.out.push(piece(
-                    w.range.clone(),
-                    Kind::Argument,
-                    group,
-                    self.operand_help(op),
-                    page,
-                    None,
-                )),
+                Some(op) if !op.help.is_empty() => {
+                    self.operand_piece(w.range.clone(), group, op, page)
+                }
                 _ => self.out.push(unknown(w.range.clone(), group)),
             }
         }
+    }
+
+    /// A word explained as the operand `op`.
+    fn operand_piece(
+        &mut self,
+        range: Range<usize>,
+        group: usize,
+        op: &manpage::Operand,
+        page: &Page,
+    ) {
+        let help = self.operand_help(op);
+        self.out
+            .push(piece(range, Kind::Argument, group, help, page, None));
     }
 
     /// Splits a bundle of short options (`-xzvf`, `-n1`, `-ofile`, or dashless `xzvf` where the
