@@ -57,4 +57,12 @@ fn main() {
                 .collect::<String>()
         );
     }
+    for inner in &page.inner_pages {
+        let flags: Vec<&str> = inner
+            .options
+            .iter()
+            .flat_map(|o| o.flags.iter().map(|f| f.text.as_str()))
+            .collect();
+        println!("  inner {:?} {}", inner.names, flags.join(" "));
+    }
 }

@@ -4,9 +4,9 @@
 
 use roff::{Block, Document, Font, Text};
 
+use crate::command_pages::{CommandItem, command_page};
 use crate::extract::{body_help, options_in};
 use crate::model::{Flag, OptionDef, Page};
-use crate::operands::operands_with_help;
 
 /// Every builtin of the SHELL BUILTIN COMMANDS section of bash(1).
 pub fn read(doc: &Document, source: &str) -> Vec<Page> {
@@ -46,51 +46,25 @@ pub fn read(doc: &Document, source: &str) -> Vec<Page> {
                 }
                 acc
             });
-        let Some(name) = names.first().cloned() else {
+        if names.is_empty() {
             continue;
-        };
+        }
         let help = body_help(body);
-        let first_paragraph: Vec<Text> = help.iter().take(1).cloned().collect();
-        let mut options = options_in(body, "SHELL BUILTIN COMMANDS");
-        let prose = crate::prose::options(
-            &heads,
-            &help,
-            &options,
-            "SHELL BUILTIN COMMANDS",
-            true,
-            &names,
-        );
-        options.extend(prose);
-        options.extend(placeholder_flags(&heads, &help));
-        if names.iter().any(|n| n == "test" || n == "[") {
-            options.extend(conditionals.iter().cloned());
-        }
-        let mut name_line = Text::new();
-        for (i, h) in heads.iter().enumerate() {
-            if i > 0 {
-                name_line.push("\n", Font::Roman);
-            }
-            name_line.append(h);
-        }
-        let operands = operands_with_help(&names, &options, &heads, &first_paragraph);
-        let description = first_paragraph.first().map(Text::plain).unwrap_or_default();
-        out.push(Page {
-            name,
-            section: "1".into(),
-            names,
-            name_line,
-            description,
-            source: source.to_string(),
-            synopsis: heads,
-            options,
-            operands,
-            shell_topics: Vec::new(),
-            subcommands: Vec::new(),
-            builtins: Vec::new(),
-            cited_as: Some("bash(1)".into()),
-            passes_options: Vec::new(),
-            abbreviated_commands: false,
+        let mut page = command_page(CommandItem {
+            names: names.clone(),
+            spoken: names.clone(),
+            heads: heads.clone(),
+            help: help.clone(),
+            body,
+            section: "SHELL BUILTIN COMMANDS",
+            source,
+            cited_as: "bash(1)".into(),
         });
+        page.options.extend(placeholder_flags(&heads, &help));
+        if names.iter().any(|n| n == "test" || n == "[") {
+            page.options.extend(conditionals.iter().cloned());
+        }
+        out.push(page);
     }
     borrow_options(&mut out);
     out

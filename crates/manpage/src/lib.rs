@@ -5,6 +5,7 @@
 //! whatever tool generated the page, and a head that is not clearly an option is left out.
 
 mod builtins;
+mod command_pages;
 mod dashless;
 mod extract;
 pub mod head;
@@ -78,10 +79,11 @@ pub fn read(doc: &roff::Document, source: &str) -> Page {
     values::from_argument_paragraphs(&described, &mut options);
     values::from_referenced_sections(doc, &mut options);
     let operands = operands::operands(doc, &names, &options, &synopsis);
-    let (shell_topics, builtins) = if name == "bash" {
+    let (shell_topics, inner_pages) = if name == "bash" {
         (shell_topics::topics(doc).0, builtins::read(doc, source))
     } else {
-        (Vec::new(), Vec::new())
+        let commands = command_pages::read(doc, &name, &section, &synopsis, source);
+        (Vec::new(), commands)
     };
     let subcommands = subcommands::read(doc, &synopsis);
     let abbreviated_commands = subcommands::may_be_abbreviated(doc);
@@ -97,7 +99,7 @@ pub fn read(doc: &roff::Document, source: &str) -> Page {
         operands,
         subcommands,
         shell_topics,
-        builtins,
+        inner_pages,
         cited_as: None,
         passes_options,
         abbreviated_commands,

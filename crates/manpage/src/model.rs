@@ -178,11 +178,14 @@ pub struct Page {
     /// Commands of the program defined in its COMMANDS sections.
     #[serde(default)]
     pub subcommands: Vec<Subcommand>,
-    /// Shell builtins documented inside this page (only bash(1) has them), each as a page of its own.
-    /// Not serialised with the page: the store keeps each builtin under its own names.
+    /// Commands documented inside this page, each as a page of its own: bash(1)'s builtins,
+    /// named as the shell runs them (`cd`), and a program's commands that have a synopsis of
+    /// their own, named with the program (tmux(1)'s `tmux new-session`). Not serialised with the
+    /// page: the store keeps each under its own names.
     #[serde(skip)]
-    pub builtins: Vec<Page>,
-    /// How to cite the page when it is part of another (a builtin: `bash(1)`).
+    pub inner_pages: Vec<Page>,
+    /// How to cite the page when it is part of another (a builtin: `bash(1)`; a tmux command:
+    /// `tmux(1)`).
     #[serde(default)]
     pub cited_as: Option<String>,
     /// Commands of this page that hand the options they do not define to another program, as

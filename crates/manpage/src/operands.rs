@@ -1,6 +1,6 @@
 //! Positional operands, read from the SYNOPSIS and documented from OPERANDS or DESCRIPTION.
 
-use roff::{Block, Document, Font, Text};
+use roff::{Block, Document, Font, ItemStyle, Text};
 
 use crate::model::{Help, Operand, OptionDef};
 
@@ -18,20 +18,7 @@ fn collect(blocks: &[Block], out: &mut Vec<Text>) {
     for b in blocks {
         match b {
             Block::Paragraph { text, .. } => out.push(text.clone()),
-            Block::Preformatted { text, .. } => {
-                // Preformatted synopses continue forms on indented lines.
-                let mut form = Text::new();
-                for line in text.raw().split('\n') {
-                    if !line.starts_with([' ', '\t']) && !form.is_blank() {
-                        out.push(std::mem::take(&mut form));
-                    }
-                    form.push(line.trim(), Font::Roman);
-                    form.push(" ", Font::Roman);
-                }
-                if !form.is_blank() {
-                    out.push(form.trimmed());
-                }
-            }
+            Block::Preformatted { text, .. } => out.extend(preformatted_forms(text)),
             Block::Indented { blocks, .. } => collect(blocks, out),
             Block::Subsection(s) => collect(&s.blocks, out),
             Block::Item { head, body, .. } => {
@@ -47,6 +34,23 @@ fn collect(blocks: &[Block], out: &mut Vec<Text>) {
             Block::Table { .. } => {}
         }
     }
+}
+
+/// The synopsis forms of a preformatted block: a form goes on over indented lines.
+pub(crate) fn preformatted_forms(text: &Text) -> Vec<Text> {
+    let mut out = Vec::new();
+    let mut form = Text::new();
+    for line in text.raw().split('\n') {
+        if !line.starts_with([' ', '\t']) && !form.is_blank() {
+            out.push(std::mem::take(&mut form));
+        }
+        form.push(line.trim(), Font::Roman);
+        form.push(" ", Font::Roman);
+    }
+    if !form.is_blank() {
+        out.push(form.trimmed());
+    }
+    out
 }
 
 /// Splits a synopsis form into words, keeping bracket groups whole.
@@ -393,7 +397,10 @@ fn operand_help(doc: &Document, name: &str, form: &Text) -> Help {
 /// The body of the item (at any depth) whose whole head is `name`.
 fn item_named<'d>(blocks: &'d [Block], name: &str) -> Option<&'d [Block]> {
     blocks.iter().find_map(|b| match b {
-        Block::Item { head, body, .. } if head.plain().trim() == name => Some(&body[..]),
+        // A row of a column table (tmux's FORMATS row `command`) is a cell, not a definition.
+        Block::Item {
+            head, body, style, ..
+        } if *style != ItemStyle::Column && head.plain().trim() == name => Some(&body[..]),
         Block::Item { body, .. } => item_named(body, name),
         Block::Indented { blocks, .. } => item_named(blocks, name),
         _ => None,

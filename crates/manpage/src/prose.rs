@@ -135,15 +135,23 @@ pub fn synopsis_flags(heads: &[Text]) -> Vec<(String, Option<String>)> {
                 .filter(|n| !n.starts_with('-') && !n.starts_with('+'));
             // An argument follows only when the bracket holds the flag and the word together.
             let together = next.is_some() && plain.contains(&format!("{w} {}", next.unwrap()));
+            // A bundle shows each letter once (`-neE`); `-Olevel` is one flag and its argument.
+            let distinct = letters
+                .chars()
+                .collect::<std::collections::HashSet<_>>()
+                .len()
+                == letters.chars().count();
+            // A bracket that holds only letters is a bundle, however long (tmux's
+            // `[-aFgopqsuUw]`), and may hold digits among three or more (`[-1aN]`, not `[-O2]`).
+            let bracketed_bundle = distinct
+                && i > 0
+                && plain.contains(&format!("[{w}]"))
+                && (letters.chars().all(|c| c.is_ascii_alphabetic())
+                    || letters.len() >= 3 && letters.chars().any(|c| c.is_ascii_alphabetic()));
             if letters.chars().count() == 1
+                || bracketed_bundle
                 || letters.chars().all(|c| c.is_ascii_alphabetic()) && letters.len() <= 8 && i > 0
             {
-                // A bundle shows each letter once (`-neE`); `-Olevel` is one flag and its argument.
-                let distinct = letters
-                    .chars()
-                    .collect::<std::collections::HashSet<_>>()
-                    .len()
-                    == letters.chars().count();
                 // `[-WK|--dwarf=follow-links]`: an alternative spelling of one option is one flag.
                 let alternative = plain.contains(&format!("{w}|--"));
                 let many = letters.chars().count() > 1 && !together && distinct && !alternative;

@@ -166,17 +166,21 @@ fn push(out: &mut Vec<Subcommand>, name: String, head: &Text, help: Vec<Text>) {
 }
 
 /// Whether a sentence of the page lets its commands or objects be abbreviated (ip(8): "The names
-/// of all objects may be written in full or abbreviated form").
+/// of all objects may be written in full or abbreviated form"; tmux(1): "the shortest
+/// unambiguous form of a command is accepted").
 pub fn may_be_abbreviated(doc: &Document) -> bool {
     fn walk(blocks: &[Block]) -> bool {
         blocks.iter().any(|b| match b {
-            // Cheap test on the runs first: most paragraphs never say "abbreviated".
+            // Cheap test on the runs first: most paragraphs never say either.
             Block::Paragraph { text, .. }
-                if text.runs.iter().any(|r| r.text.contains("abbreviated")) =>
+                if text
+                    .runs
+                    .iter()
+                    .any(|r| r.text.contains("abbreviated") || r.text.contains("unambiguous")) =>
             {
                 text.plain().split(". ").any(|sentence| {
                     let s = sentence.to_ascii_lowercase();
-                    s.contains("abbreviated")
+                    (s.contains("abbreviated") || s.contains("unambiguous form"))
                         && (s.contains("command") || s.contains("object"))
                         && !s.contains("sha")
                 })

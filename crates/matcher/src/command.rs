@@ -237,8 +237,8 @@ impl Context<'_, '_> {
         }
     }
 
-    /// A sub-command page for `word` under `page`: `git-commit`, `gcloud_compute`, or, where the
-    /// page allows abbreviations, the only (or first) page the word abbreviates (`ip addr` →
+    /// A sub-command page for `word` under `page`: `git-commit`, `gcloud_compute`, a command the
+    /// page documents inside itself (`tmux new-session`), or, where the page allows abbreviations, the only (or first) page the word abbreviates (`ip addr` →
     /// ip-address; `git st` is no abbreviation of git-stage).
     fn subcommand_page(&self, page: &Page, word: &str) -> Option<Arc<Page>> {
         if word.is_empty()
@@ -257,6 +257,17 @@ impl Context<'_, '_> {
                 return Some(p);
             }
         }
+        // A command the page documents with a synopsis of its own (`tmux new-session`, or its
+        // alias `tmux new`).
+        if let Some(p) = self.lookup.inner_page(&page.name, word) {
+            return Some(p);
+        }
+        // tmux accepts "the shortest unambiguous form of a command" (`tmux a` → attach-session).
+        if page.abbreviated_commands
+            && let Some(p) = self.lookup.inner_page_abbreviated(&page.name, word)
+        {
+            return Some(p);
+        }
         if word.len() >= 2 && page.abbreviated_commands {
             let prefix = format!("{}-{}", page.name, word);
             if let Some(name) = self.lookup.names_with_prefix(&prefix).into_iter().next() {
@@ -274,6 +285,18 @@ impl Context<'_, '_> {
         page: Arc<Page>,
         parent: Option<Arc<Page>>,
     ) {
+        // tmux runs a sequence of its commands, separated by `\;`: after one, the next word is
+        // another command of the program.
+        if page.cited_as.is_some()
+            && page.name.contains(' ')
+            && let Some(program) = parent.clone()
+            && let Some(at) = words.iter().position(|w| w.value == ";")
+        {
+            self.arguments(&words[..at], group, page, Some(program.clone()));
+            self.out.push(unknown(words[at].range.clone(), group));
+            self.arguments(&words[at + 1..], group, program, None);
+            return;
+        }
         let mut end_of_options = false;
         // The help of a command defined in the page, once its word is seen: its arguments are
         // described there.
@@ -472,7 +495,12 @@ impl Context<'_, '_> {
                         w.range.clone(),
                         Kind::Subcommand,
                         group,
-                        self.name_help(&sub),
+                        // A command documented inside the page: its synopsis and first paragraph.
+                        if sub.cited_as.is_some() {
+                            self.program_help(&sub)
+                        } else {
+                            self.name_help(&sub)
+                        },
                         &sub,
                         None,
                     ));

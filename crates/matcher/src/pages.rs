@@ -38,8 +38,8 @@ impl MemoryPages {
     pub fn new(pages: impl IntoIterator<Item = Page>) -> MemoryPages {
         let mut by_name: HashMap<String, Vec<Arc<Page>>> = HashMap::new();
         for page in pages {
-            let builtins: Vec<Page> = page.builtins.clone();
-            for p in std::iter::once(page).chain(builtins) {
+            let inner: Vec<Page> = page.inner_pages.clone();
+            for p in std::iter::once(page).chain(inner) {
                 let p = Arc::new(p);
                 for name in &p.names {
                     by_name.entry(name.clone()).or_default().push(p.clone());
@@ -120,6 +120,22 @@ impl<'a> Lookup<'a> {
             .cloned()
     }
 
+    /// The one command of `program`'s page whose names start with `word`, if only one does.
+    pub fn inner_page_abbreviated(&self, program: &str, word: &str) -> Option<Arc<Page>> {
+        let prefix = format!("{program} {word}");
+        let mut found: Option<Arc<Page>> = None;
+        for name in self.names_with_prefix(&prefix) {
+            let Some(page) = self.inner_page(program, &name[program.len() + 1..]) else {
+                continue;
+            };
+            match &found {
+                Some(f) if f.name != page.name => return None,
+                _ => found = Some(page),
+            }
+        }
+        found
+    }
+
     /// Page names starting with `prefix`, remembered.
     pub fn names_with_prefix(&self, prefix: &str) -> Vec<String> {
         let key = format!("\0prefix:{prefix}");
@@ -139,7 +155,18 @@ impl<'a> Lookup<'a> {
 
     /// The bash(1) builtin with this name.
     pub fn builtin(&self, name: &str) -> Option<Arc<Page>> {
+        if name.contains(' ') {
+            return None;
+        }
         self.pages(name).into_iter().find(|p| p.cited_as.is_some())
+    }
+
+    /// A command that `program`'s page documents inside itself, named `program word`.
+    pub fn inner_page(&self, program: &str, word: &str) -> Option<Arc<Page>> {
+        let name = format!("{program} {word}");
+        self.pages(&name)
+            .into_iter()
+            .find(|p| p.cited_as.is_some() && p.names.contains(&name))
     }
 
     /// A shell-syntax topic from bash(1), with the page it came from.

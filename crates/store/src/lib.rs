@@ -437,9 +437,9 @@ fn document(fields: &Fields, page: &Page) -> TantivyDocument {
 /// option of each, for search.
 fn documents(fields: &Fields, page: &Page) -> Vec<TantivyDocument> {
     let mut docs = vec![document(fields, page)];
-    docs.extend(page.builtins.iter().map(|b| document(fields, b)));
+    docs.extend(page.inner_pages.iter().map(|b| document(fields, b)));
     search::option_documents(&fields.options, page, &mut docs);
-    for b in &page.builtins {
+    for b in &page.inner_pages {
         search::option_documents(&fields.options, b, &mut docs);
     }
     docs

@@ -1,0 +1,429 @@
+//! Commands documented inside a program's page with a synopsis of their own, each read as a page:
+//! tmux(1)'s item `new-session [-AdDEPX] [-c start-directory] ...` becomes the page
+//! `tmux new-session` (also `tmux new`, from its "(alias: new)"), whose options are the flags of
+//! that head, explained by the paragraphs of the item that name them. bash(1)'s builtins are
+//! built by the same [`command_page`].
+
+use roff::{Block, Document, Font, Section, Text};
+
+use crate::extract::{body_help, options_in};
+use crate::model::{Help, Page};
+use crate::operands::{operands_with_help, preformatted_forms};
+
+/// What a page is made of when a command is documented by one item of another page.
+pub(crate) struct CommandItem<'a> {
+    /// The page's names.
+    pub names: Vec<String>,
+    /// The words that run the command, as its synopsis lines start (`new-session`, `cd`).
+    pub spoken: Vec<String>,
+    /// The synopsis lines (the item's heads).
+    pub heads: Vec<Text>,
+    /// The item's paragraphs, in order.
+    pub help: Help,
+    /// The item's body, for its own definition lists.
+    pub body: &'a [Block],
+    /// The section the item is in.
+    pub section: &'a str,
+    /// The file the page came from.
+    pub source: &'a str,
+    /// How to cite it: the page that documents it.
+    pub cited_as: String,
+}
+
+/// The page of one command documented by an item: options from the item's lists and from its
+/// synopsis flags that the paragraphs name, operands from the synopsis.
+pub(crate) fn command_page(item: CommandItem) -> Page {
+    let CommandItem {
+        names,
+        spoken,
+        heads,
+        help,
+        body,
+        section,
+        source,
+        cited_as,
+    } = item;
+    // The description: the first paragraph that is not an option's or operand's definition
+    // (`--offline: Modify ...`).
+    let defines_argument = |p: &&Text| {
+        let plain = p.plain();
+        let first = plain.split_whitespace().next().unwrap_or("");
+        first.starts_with('-') || (first.ends_with(':') && !first.contains(char::is_uppercase))
+    };
+    let first_paragraph: Help = help
+        .iter()
+        .find(|p| !defines_argument(p))
+        .or(help.first())
+        .into_iter()
+        .cloned()
+        .collect();
+    let mut options = options_in(body, section);
+    let mut prose = crate::prose::options(&heads, &help, &options, section, true, &spoken);
+    // A flag shown with an argument the paragraphs name (tmux's `-s session-name`: "Create a
+    // new session with name session-name"): those paragraphs too, in order.
+    for opt in &mut prose {
+        let Some(arg) = opt.argument.as_ref().map(|a| a.name.clone()) else {
+            continue;
+        };
+        if !arg.contains(['-', '_']) {
+            continue;
+        }
+        let flag = opt.flags[0].text.clone();
+        let named = |p: &Text| {
+            let plain = p.plain();
+            names_word(&plain, &arg) || names_word(&plain, &flag)
+        };
+        if help.iter().any(|p| names_word(&p.plain(), &arg)) {
+            opt.help = help.iter().filter(|p| named(p)).cloned().collect();
+            opt.section = section.to_string();
+        }
+    }
+    options.extend(prose);
+    let mut name_line = Text::new();
+    for (i, h) in heads.iter().enumerate() {
+        if i > 0 {
+            name_line.push("\n", Font::Roman);
+        }
+        name_line.append(h);
+    }
+    let operands = operands_with_help(&spoken, &options, &heads, &first_paragraph);
+    let description = first_paragraph.first().map(Text::plain).unwrap_or_default();
+    Page {
+        name: names[0].clone(),
+        section: "1".into(),
+        names,
+        name_line,
+        description,
+        source: source.to_string(),
+        synopsis: heads,
+        options,
+        operands,
+        shell_topics: Vec::new(),
+        subcommands: Vec::new(),
+        inner_pages: Vec::new(),
+        cited_as: Some(cited_as),
+        passes_options: Vec::new(),
+        abbreviated_commands: false,
+    }
+}
+
+/// The commands `program`'s page documents with a synopsis each. Only a program whose synopsis
+/// takes a command (`tmux ... [command [flags]]`, `virsh ... COMMAND [ARG]...`) has them, in one
+/// of two shapes:
+/// - a list where most heads are a command word followed by bracketed flags (tmux);
+/// - subsections titled with a command word whose syntax block shows that word first (virsh's
+///   `domblklist` subsection: "Syntax:" and `domblklist domain [--inactive] [--details]`).
+pub fn read(
+    doc: &Document,
+    program: &str,
+    section: &str,
+    synopsis: &[Text],
+    source: &str,
+) -> Vec<Page> {
+    if !takes_command(synopsis) {
+        return Vec::new();
+    }
+    let mut found = Found {
+        program,
+        source,
+        cited_as: format!("{program}({section})"),
+        pages: Vec::new(),
+        syntax_sections: Vec::new(),
+    };
+    // Examples show the program run, not its commands defined.
+    for section in doc
+        .sections
+        .iter()
+        .filter(|s| !s.title.to_ascii_uppercase().contains("EXAMPLE"))
+    {
+        found.collect(&section.blocks, &section.title);
+    }
+    // Subsections count when several show flags: hledger's CSV rules (`skip N`) are no commands.
+    let with_flags = found
+        .syntax_sections
+        .iter()
+        .filter(|c| c.heads.iter().any(|h| shows_flag(&h.plain())))
+        .count();
+    if with_flags >= 2 {
+        for c in std::mem::take(&mut found.syntax_sections) {
+            found.push(c);
+        }
+    }
+    found.pages
+}
+
+fn shows_flag(form: &str) -> bool {
+    form.split_whitespace()
+        .skip(1)
+        .any(|w| w.trim_start_matches(['[', '{', '(', '|']).starts_with('-'))
+}
+
+/// Whether a synopsis line has a `command` or `subcommand` operand after the program's name.
+fn takes_command(synopsis: &[Text]) -> bool {
+    synopsis.iter().any(|form| {
+        form.plain()
+            .split(|c: char| c.is_whitespace() || "[]{}|".contains(c))
+            .filter(|w| !w.is_empty())
+            .skip(1)
+            .any(|w| w.eq_ignore_ascii_case("command") || w.eq_ignore_ascii_case("subcommand"))
+    })
+}
+
+/// One command's documentation, before it becomes a page.
+struct Candidate<'d> {
+    word: String,
+    heads: Vec<Text>,
+    help: Help,
+    body: &'d [Block],
+    section: &'d str,
+}
+
+/// The commands found so far in one program's page.
+struct Found<'p, 'd> {
+    program: &'p str,
+    source: &'p str,
+    cited_as: String,
+    pages: Vec<Page>,
+    /// Commands documented by subsections, kept until the whole page is read.
+    syntax_sections: Vec<Candidate<'d>>,
+}
+
+impl<'d> Found<'_, 'd> {
+    fn collect(&mut self, blocks: &'d [Block], section: &'d str) {
+        let program = self.program;
+        let command = |head: &Text| {
+            let plain = head.plain();
+            command_head(&plain)
+                .filter(|(word, _)| !is_program(word, program))
+                .map(|(word, flags)| (word.to_string(), flags))
+        };
+        let items = blocks
+            .iter()
+            .filter(|b| matches!(b, Block::Item { .. }))
+            .count();
+        let with_flags = blocks
+            .iter()
+            .filter(|b| matches!(b, Block::Item { head, .. } if command(head).is_some_and(|c| c.1)))
+            .count();
+        if with_flags >= 2 && with_flags * 2 >= items {
+            for b in blocks {
+                if let Block::Item { head, body, .. } = b
+                    && let Some((word, _)) = command(head)
+                {
+                    self.push(Candidate {
+                        word,
+                        heads: vec![head.clone()],
+                        help: body_help(body),
+                        body,
+                        section,
+                    });
+                }
+            }
+        }
+        for b in blocks {
+            match b {
+                Block::Indented { blocks, .. } => self.collect(blocks, section),
+                Block::Subsection(s) => {
+                    if let Some(c) = syntax_subsection(s)
+                        && !is_program(&c.word, program)
+                    {
+                        self.syntax_sections.push(c);
+                    }
+                    self.collect(&s.blocks, &s.title)
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn push(&mut self, c: Candidate) {
+        let Candidate {
+            word,
+            heads,
+            mut help,
+            body,
+            section,
+        } = c;
+        let mut spoken = vec![word];
+        // "(alias: new)" before the description.
+        if let Some(alias) = help.first().and_then(|p| alias_of(&p.plain())) {
+            help.remove(0);
+            spoken.push(alias);
+        }
+        let names: Vec<String> = spoken
+            .iter()
+            .map(|w| format!("{} {w}", self.program))
+            .collect();
+        let known = self
+            .pages
+            .iter()
+            .any(|p| p.names.iter().any(|n| names.contains(n)));
+        if help.is_empty() || known {
+            return;
+        }
+        let mut page = command_page(CommandItem {
+            names,
+            spoken,
+            heads,
+            help: help.clone(),
+            body,
+            section,
+            source: self.source,
+            cited_as: self.cited_as.clone(),
+        });
+        // An operand is explained by the paragraphs that define it (rabbitmq-plugins' "plugin:
+        // One or more plugins to enable"), else by those that name it (tmux's `shell-command`),
+        // else by the first.
+        for op in &mut page.operands {
+            let name = op.name.as_str();
+            let defines = |p: &Text| {
+                let plain = p.plain();
+                plain.starts_with(name)
+                    && !plain[name.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '-')
+            };
+            let mut mentions: Help = help.iter().filter(|p| defines(p)).cloned().collect();
+            if mentions.is_empty() {
+                mentions = help
+                    .iter()
+                    .filter(|p| names_word(&p.plain(), name))
+                    .cloned()
+                    .collect();
+            }
+            if !mentions.is_empty() {
+                op.help = mentions;
+            }
+        }
+        self.pages.push(page);
+    }
+}
+
+/// Whether a head's first word is the program itself or the program a sub-command page belongs
+/// to (`ip maddress ...` in ip-maddress(8)).
+fn is_program(word: &str, program: &str) -> bool {
+    word == program
+        || program
+            .strip_prefix(word)
+            .is_some_and(|rest| rest.starts_with(['-', '_']))
+}
+
+/// A subsection titled with a command word whose first preformatted block shows its syntax:
+/// the word, the synopsis forms that start with it, and the other paragraphs.
+fn syntax_subsection(s: &Section) -> Option<Candidate<'_>> {
+    let word = s.title.trim();
+    if !is_command_word(word) {
+        return None;
+    }
+    let Some(Block::Preformatted { text, .. }) =
+        first_preformatted(&s.blocks[..s.blocks.len().min(3)])
+    else {
+        return None;
+    };
+    let heads: Vec<Text> = preformatted_forms(text)
+        .into_iter()
+        .filter(|f| f.plain().split_whitespace().next() == Some(word))
+        .collect();
+    if heads.is_empty() {
+        return None;
+    }
+    let syntax = text.plain();
+    let help: Help = body_help(&s.blocks)
+        .into_iter()
+        .filter(|p| {
+            let plain = p.plain();
+            plain != syntax && plain.trim() != "Syntax:"
+        })
+        .collect();
+    Some(Candidate {
+        word: word.to_string(),
+        heads,
+        help,
+        body: &s.blocks,
+        section: &s.title,
+    })
+}
+
+fn first_preformatted(blocks: &[Block]) -> Option<&Block> {
+    blocks.iter().find_map(|b| match b {
+        Block::Preformatted { .. } => Some(b),
+        Block::Indented { blocks, .. } => first_preformatted(blocks),
+        _ => None,
+    })
+}
+
+/// `(alias: new)` → `new`.
+fn alias_of(paragraph: &str) -> Option<String> {
+    let inner = paragraph
+        .trim()
+        .strip_prefix("(alias:")?
+        .strip_suffix(')')?
+        .trim();
+    is_command_word(inner).then(|| inner.to_string())
+}
+
+fn names_word(plain: &str, word: &str) -> bool {
+    plain
+        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_'))
+        .any(|w| w == word)
+}
+
+/// A head that is a command's synopsis: its command word, and whether it shows flags. Every
+/// word after the command must be synopsis notation: brackets, flags, placeholders.
+fn command_head(plain: &str) -> Option<(&str, bool)> {
+    let mut words = plain.split_whitespace();
+    let word = words.next()?;
+    if !is_command_word(word) {
+        return None;
+    }
+    let mut flags = false;
+    for w in words {
+        let bare = w.trim_matches(|c| "[]{}|".contains(c));
+        if bare.starts_with('-') {
+            flags |= w.starts_with("[-") || w.starts_with('-');
+            continue;
+        }
+        let notation = bare.is_empty()
+            || bare == "..."
+            || bare
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "-_|".contains(c));
+        if !notation {
+            return None;
+        }
+    }
+    Some((word, flags))
+}
+
+fn is_command_word(w: &str) -> bool {
+    w.len() > 1
+        && w.starts_with(|c: char| c.is_ascii_lowercase())
+        && w.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn heads_that_are_command_synopses() {
+        assert_eq!(
+            command_head("new-session [-AdDEPX] [-c start-directory] [shell-command]"),
+            Some(("new-session", true))
+        );
+        assert_eq!(command_head("kill-server"), Some(("kill-server", false)));
+        // An option with a value, a sentence, a flag: not commands.
+        assert_eq!(
+            command_head("buffer-limit number"),
+            Some(("buffer-limit", false))
+        );
+        assert_eq!(command_head("-t target"), None);
+        assert_eq!(command_head("Create a new session."), None);
+        assert_eq!(command_head("status-left string (\"[#S]\")"), None);
+    }
+
+    #[test]
+    fn aliases() {
+        assert_eq!(alias_of("(alias: new)"), Some("new".into()));
+        assert_eq!(alias_of("(alias: new) Create"), None);
+    }
+}
