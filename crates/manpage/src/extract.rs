@@ -12,7 +12,7 @@ use crate::model::{Argument, ArgumentNeed, Flag, FlagStyle, Help, OptionDef};
 use crate::values;
 
 /// Sections whose lists never define options of the page's program.
-fn skipped_section(title: &str) -> bool {
+pub(crate) fn skipped_section(title: &str) -> bool {
     let t = title.to_ascii_uppercase();
     // Examples show options in use, they do not define them (java's `-Xlog Usage Examples`).
     if t.contains("EXAMPLE") {
@@ -254,8 +254,14 @@ fn walk(blocks: &[Block], section: &str, out: &mut Vec<OptionDef>) {
                     Some(Block::Indented { blocks: inner, .. }) => Some(inner),
                     _ => None,
                 };
+                // Up to four lines, or any number of heads stacked with `.br` (bfs's `-ilname
+                // GLOB`, `-iname GLOB`, ... over one "Case-insensitive versions of ...").
                 if let Some(inner) = next_indented
-                    && text.lines().len() <= 4
+                    && (text.lines().len() <= 4
+                        || text
+                            .lines()
+                            .iter()
+                            .all(|l| parse_head(l).is_some_and(|p| p.inline_help.is_none())))
                     && let Some(parsed) = parse_head(text)
                     && parsed.inline_help.is_none()
                 {

@@ -368,6 +368,14 @@ fn separator(s: &mut Scanner) -> Option<bool> {
         range = true;
     } else if let Some(',' | '|' | '/') = s.peek() {
         s.pos += 1;
+        // java's `-classpath classpath, or -cp classpath`.
+        let before_or = s.pos;
+        s.skip_blanks();
+        if s.starts_with("or ") {
+            s.pos += 3;
+        } else {
+            s.pos = before_or;
+        }
     } else if s.starts_with("or ") {
         s.pos += 3;
     } else if s.starts_with("and ") {
@@ -816,6 +824,15 @@ mod tests {
         assert_eq!(
             f("-c --stdout --to-stdout"),
             Some(vec!["-c".into(), "--stdout".into(), "--to-stdout".into()])
+        );
+        // `, or ` (java).
+        assert_eq!(
+            f("--class-path classpath, -classpath classpath, or -cp classpath"),
+            Some(vec![
+                "--class-path".into(),
+                "-classpath".into(),
+                "-cp".into()
+            ])
         );
         // ` or ` with wide gaps (patch, less).
         assert_eq!(

@@ -15,6 +15,7 @@ pub mod model;
 mod names;
 mod operands;
 mod operations;
+mod operators;
 mod passthrough;
 mod prose;
 mod shell_topics;
@@ -44,6 +45,8 @@ pub fn read(doc: &roff::Document, source: &str) -> Page {
     let operations = operations::options(doc, &options);
     options.extend(operations);
     options.extend(dashless::options(doc));
+    let operators = operators::options(doc, &options);
+    options.extend(operators);
     // A documented boolean value (`--rm true|false`) may be given; the switch works without it.
     for o in &mut options {
         if let Some(a) = o.argument.as_mut()

@@ -6,7 +6,12 @@ use crate::model::{Help, Operand, OptionDef};
 
 /// The synopsis forms: one text per paragraph or preformatted line of SYNOPSIS.
 pub fn synopsis(doc: &Document) -> Vec<Text> {
-    let Some(section) = doc.section("SYNOPSIS") else {
+    // lesskey(1) titles it `SYNOPSIS (deprecated)`.
+    let Some(section) = doc.section("SYNOPSIS").or_else(|| {
+        doc.sections
+            .iter()
+            .find(|s| s.title.to_ascii_uppercase().starts_with("SYNOPSIS "))
+    }) else {
         return Vec::new();
     };
     let mut out = Vec::new();
@@ -17,7 +22,7 @@ pub fn synopsis(doc: &Document) -> Vec<Text> {
 fn collect(blocks: &[Block], out: &mut Vec<Text>) {
     for b in blocks {
         match b {
-            Block::Paragraph { text, .. } => out.push(text.clone()),
+            Block::Paragraph { text, .. } => out.extend(paragraph_forms(text)),
             Block::Preformatted { text, .. } => out.extend(preformatted_forms(text)),
             Block::Indented { blocks, .. } => collect(blocks, out),
             Block::Subsection(s) => collect(&s.blocks, out),
@@ -34,6 +39,29 @@ fn collect(blocks: &[Block], out: &mut Vec<Text>) {
             Block::Table { .. } => {}
         }
     }
+}
+
+/// The synopsis forms of a paragraph: one, or one per forced line break where each such line
+/// starts with the program again (`lesskey [-o output]` `.br` `lesskey -V`).
+fn paragraph_forms(text: &Text) -> Vec<Text> {
+    let lines = text.lines();
+    let first_word = |t: &Text| t.plain().split_whitespace().next().map(str::to_string);
+    let program = lines.first().and_then(first_word);
+    let repeats = lines.iter().skip(1).any(|l| first_word(l) == program);
+    if program.is_none() || !repeats {
+        return vec![text.clone()];
+    }
+    let mut out: Vec<Text> = Vec::new();
+    for line in lines {
+        match out.last_mut() {
+            Some(form) if first_word(&line) != program => {
+                form.push_space();
+                form.append(&line);
+            }
+            _ => out.push(line),
+        }
+    }
+    out
 }
 
 /// The synopsis forms of a preformatted block: a form goes on over indented lines.
@@ -136,6 +164,16 @@ fn parse_forms<'f>(
     forms: &'f [Text],
 ) -> Option<(Vec<Operand>, &'f Text)> {
     let mut first: Option<(Vec<Operand>, &Text)> = None;
+    // Forms that start with the program; java's synopsis also says "To launch a class file:".
+    let own: Vec<&Text> = forms
+        .iter()
+        .filter(|f| crate::prose::shows_own_name(&f.plain(), names))
+        .collect();
+    let forms: Vec<&Text> = if own.is_empty() {
+        forms.iter().collect()
+    } else {
+        own
+    };
     for form in forms {
         let plain = form.plain();
         let toks = tokens(&plain);

@@ -181,7 +181,7 @@ pub fn synopsis_flags(heads: &[Text]) -> Vec<(String, Option<String>)> {
 
 /// Whether a synopsis line starts with the page's own program (`git` for git-log, `gcloud` for
 /// gcloud_compute_instances_create), not another one (zipinfo(1) also shows `unzip -Z`).
-fn shows_own_name(form: &str, names: &[String]) -> bool {
+pub(crate) fn shows_own_name(form: &str, names: &[String]) -> bool {
     let Some(first) = form.split_whitespace().next() else {
         return false;
     };

@@ -135,7 +135,11 @@ pub(crate) fn italic_placeholder(o: &OptionDef) -> Option<String> {
     o.head.runs.windows(2).find_map(|pair| {
         let (dash, word) = (&pair[0], &pair[1]);
         let before_dash = dash.text.strip_suffix('-')?;
-        if dash.font.is_italic()
+        // The dash must start a spelling: in find's `-perm -`*mode* it starts the argument.
+        let before = before_dash.trim_end();
+        let starts_spelling = before.is_empty() || before.ends_with([',', '|', '[', '{']);
+        if !starts_spelling
+            || dash.font.is_italic()
             || before_dash.ends_with(|c: char| c == '-' || c.is_alphanumeric())
             || !word.font.is_italic()
         {
