@@ -22,7 +22,8 @@ pub fn options(doc: &Document, existing: &[OptionDef]) -> Vec<OptionDef> {
     let mut out = Vec::new();
     for section in &doc.sections {
         let title = section.title.to_ascii_uppercase();
-        if title == "SYNOPSIS" || title.contains("EXAMPLE") || title == "SEE ALSO" {
+        // A SYNOPSIS may hold the listing too (distrobox-export's `--app/-a:   name of ...`).
+        if title.contains("EXAMPLE") || title == "SEE ALSO" {
             continue;
         }
         walk(&section.blocks, &section.title, existing, &mut out);
@@ -106,7 +107,8 @@ fn listing(
             match plain.strip_suffix(raw_inline.as_str()) {
                 Some(before) => {
                     column = Some(before.chars().count());
-                    head = Text::from_run(before.trim(), Font::Bold);
+                    // `--app/-a:   name of ...`: the colon only ends the head.
+                    head = Text::from_run(before.trim().trim_end_matches(':'), Font::Bold);
                 }
                 None => {
                     let before = plain.trim_start().split("  ").next().unwrap_or_default();

@@ -3,7 +3,7 @@
 //! `file1 -nt file2`, and the negation stacked under `! expression` (`-not expression`). Each
 //! such line is a spelling; the definition's body is the help.
 
-use roff::{Block, Document, Text};
+use roff::{Block, Document, Section, Text};
 
 use crate::extract::{body_help, push_new, skipped_section};
 use crate::model::{Flag, OptionDef};
@@ -11,10 +11,24 @@ use crate::model::{Flag, OptionDef};
 /// The operators the document defines that `existing` does not.
 pub fn options(doc: &Document, existing: &[OptionDef]) -> Vec<OptionDef> {
     let mut out = Vec::new();
+    // A shell's page shows test's operators for its builtin, not for the shell (bash, dash).
+    if documents_builtins(&doc.sections) {
+        return out;
+    }
     for section in doc.sections.iter().filter(|s| !skipped_section(&s.title)) {
         walk(&section.blocks, &section.title, existing, &mut out);
     }
     out
+}
+
+fn documents_builtins(sections: &[Section]) -> bool {
+    sections.iter().any(|s| {
+        s.title.to_ascii_uppercase().contains("BUILTIN")
+            || s.blocks.iter().any(|b| match b {
+                Block::Subsection(sub) => documents_builtins(std::slice::from_ref(sub)),
+                _ => false,
+            })
+    })
 }
 
 fn walk(blocks: &[Block], section: &str, existing: &[OptionDef], out: &mut Vec<OptionDef>) {
