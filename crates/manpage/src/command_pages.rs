@@ -112,7 +112,8 @@ pub(crate) fn command_page(item: CommandItem) -> Page {
 /// of two shapes:
 /// - a list where most heads are a command word followed by bracketed flags (tmux);
 /// - subsections titled with a command word whose syntax block shows that word first (virsh's
-///   `domblklist` subsection: "Syntax:" and `domblklist domain [--inactive] [--details]`).
+///   `domblklist` subsection: "Syntax:" and `domblklist domain [--inactive] [--details]`), or
+///   that list the command's options (criu's `dump` subsection of OPTIONS).
 pub fn read(
     doc: &Document,
     program: &str,
@@ -142,7 +143,7 @@ pub fn read(
     let with_flags = found
         .syntax_sections
         .iter()
-        .filter(|c| c.heads.iter().any(|h| shows_flag(&h.plain())))
+        .filter(|c| c.defines_options || c.heads.iter().any(|h| shows_flag(&h.plain())))
         .count();
     if with_flags >= 2 {
         for c in std::mem::take(&mut found.syntax_sections) {
@@ -176,6 +177,8 @@ struct Candidate<'d> {
     help: Help,
     body: &'d [Block],
     section: &'d str,
+    /// Whether the body defines options of its own (a list of them).
+    defines_options: bool,
 }
 
 /// The commands found so far in one program's page.
@@ -216,6 +219,7 @@ impl<'d> Found<'_, 'd> {
                         help: body_help(body),
                         body,
                         section,
+                        defines_options: false,
                     });
                 }
             }
@@ -243,6 +247,7 @@ impl<'d> Found<'_, 'd> {
             mut help,
             body,
             section,
+            ..
         } = c;
         let mut spoken = vec![word];
         // "(alias: new)" before the description.
@@ -316,7 +321,26 @@ fn syntax_subsection(s: &Section) -> Option<Candidate<'_>> {
     let Some(Block::Preformatted { text, .. }) =
         first_preformatted(&s.blocks[..s.blocks.len().min(3)])
     else {
-        return None;
+        // criu(8): a subsection per command holds that command's options, without a syntax.
+        if options_in(&s.blocks, &s.title).is_empty() {
+            return None;
+        }
+        let help: Help = s
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Paragraph { text, .. } => Some(text.clone()),
+                _ => None,
+            })
+            .collect();
+        return Some(Candidate {
+            word: word.to_string(),
+            heads: vec![Text::from_run(word, Font::Bold)],
+            help,
+            body: &s.blocks,
+            section: &s.title,
+            defines_options: true,
+        });
     };
     let heads: Vec<Text> = preformatted_forms(text)
         .into_iter()
@@ -339,6 +363,7 @@ fn syntax_subsection(s: &Section) -> Option<Candidate<'_>> {
         help,
         body: &s.blocks,
         section: &s.title,
+        defines_options: false,
     })
 }
 

@@ -88,6 +88,12 @@ pub fn read(doc: &roff::Document, source: &str) -> Page {
         let commands = command_pages::read(doc, &name, &section, &synopsis, source);
         (Vec::new(), commands)
     };
+    // The `command` of `criu command [option ...]` is one of the page's own commands, not a
+    // program to run.
+    let mut operands = operands;
+    if name != "bash" && !inner_pages.is_empty() {
+        operands.iter_mut().for_each(|op| op.starts_command = false);
+    }
     let subcommands = subcommands::read(doc, &synopsis);
     let abbreviated_commands = subcommands::may_be_abbreviated(doc);
     Page {

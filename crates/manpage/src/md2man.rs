@@ -105,6 +105,15 @@ fn split_at_tab(text: &Text) -> Option<Vec<Text>> {
     (!head.plain().trim().is_empty() && !body.plain().trim().is_empty()).then(|| vec![head, body])
 }
 
+/// A one-line paragraph that is only an option head, starting with a bold flag.
+fn head_alone(text: &Text) -> Option<crate::head::ParsedHead> {
+    let first = text.runs.first()?;
+    if !first.font.is_bold() || !first.text.starts_with('-') || text.lines().len() > 1 {
+        return None;
+    }
+    parse_head(text).filter(|p| !p.flags.is_empty() && p.inline_help.is_none())
+}
+
 /// A paragraph that starts with a run-in head: bold flags (and their italic arguments, and the
 /// `, ` or `[`, `|`, `]` between them) followed on the same line by roman text.
 fn split_run_in(text: &Text) -> Option<(Text, Text, crate::head::ParsedHead)> {
@@ -133,11 +142,21 @@ fn split_run_in(text: &Text) -> Option<(Text, Text, crate::head::ParsedHead)> {
             head.push(&r.text, r.font);
             continue;
         }
+        // `-C` *filesize*: a blank before an italic argument belongs to the head.
+        let next_is_argument = text.runs.get(i + 1).is_some_and(|n| n.font.is_italic());
+        if next_is_argument && r.text == " " {
+            head.push(&r.text, r.font);
+            continue;
+        }
         let cut = r
             .text
             .find(|c: char| !matches!(c, '[' | ']' | '|' | '='))
             .unwrap_or(r.text.len());
         head.push(&r.text[..cut], r.font);
+        // `--chisel`=*chiselname*: punctuation alone goes on with the head.
+        if cut == r.text.len() {
+            continue;
+        }
         body.push(&r.text[cut..], r.font);
         in_head = false;
     }
@@ -212,18 +231,51 @@ fn walk(blocks: &[Block], section: &str, existing: &[OptionDef], out: &mut Vec<O
             push_new(def, existing, out);
         }
     }
+    // Heads alone in a paragraph, the description in the paragraphs after (rst2man's `.sp`
+    // head `.sp` description: virsh's `-c, --connect URI`); two or more in a run of blocks.
+    // The head may also be a bullet of its own (virsh's `• -h, --help`).
+    let alone: Vec<Option<(Text, crate::head::ParsedHead)>> = blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let Some(Block::Paragraph { text: next, .. }) = blocks.get(i + 1) else {
+                return None;
+            };
+            let head = match b {
+                Block::Paragraph { text, .. } if split_paragraphs[i].is_none() => text,
+                Block::Indented { blocks: inner, .. } => match inner.as_slice() {
+                    [Block::Item { head, body, .. }] if head.plain().trim() == "•" => {
+                        match body.as_slice() {
+                            [Block::Paragraph { text, .. }] => text,
+                            _ => return None,
+                        }
+                    }
+                    _ => return None,
+                },
+                _ => return None,
+            };
+            let parsed = head_alone(head).filter(|_| head_alone(next).is_none())?;
+            Some((head.clone(), parsed))
+        })
+        .collect();
+    let alone_count = alone.iter().filter(|a| a.is_some()).count();
     let mut current: Option<OptionDef> = None;
     let finish = |current: &mut Option<OptionDef>, out: &mut Vec<OptionDef>| {
         if let Some(def) = current.take() {
             push_new(def, existing, out);
         }
     };
-    for (block, split) in blocks.iter().zip(split_paragraphs) {
+    for ((block, split), alone) in blocks.iter().zip(split_paragraphs).zip(alone) {
         match block {
             Block::Paragraph { text, line } => {
                 if let Some(found) = split {
                     finish(&mut current, out);
                     current = Some(definition(found, section, *line));
+                } else if let Some((head, parsed)) = alone.filter(|_| alone_count >= 2) {
+                    finish(&mut current, out);
+                    let mut def = definition((head, Text::new(), parsed), section, *line);
+                    def.help.clear();
+                    current = Some(def);
                 } else if let Some(def) = current.as_mut() {
                     if parse_head(&text.lines().first().cloned().unwrap_or_default()).is_some() {
                         finish(&mut current, out);
@@ -240,6 +292,13 @@ fn walk(blocks: &[Block], section: &str, existing: &[OptionDef], out: &mut Vec<O
                     existing,
                     out,
                 );
+            }
+            Block::Indented { line, .. } if alone.is_some() && alone_count >= 2 => {
+                finish(&mut current, out);
+                let (head, parsed) = alone.expect("checked");
+                let mut def = definition((head, Text::new(), parsed), section, *line);
+                def.help.clear();
+                current = Some(def);
             }
             Block::Indented { blocks: inner, .. } => {
                 finish(&mut current, out);

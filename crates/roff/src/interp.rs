@@ -5,6 +5,12 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
+/// Macros whose meaning the document tree rests on: a page's own definition of one is ignored.
+const STRUCTURAL_MACROS: &[&str] = &[
+    "TH", "SH", "SS", "TP", "TQ", "IP", "HP", "PP", "LP", "P", "RS", "RE", "Dd", "Dt", "Sh", "Ss",
+    "Bl", "El", "It",
+];
+
 pub use crate::number::eval_number;
 use crate::tree::{Diagnostic, Severity};
 
@@ -201,6 +207,16 @@ impl<'r> Interpreter<'r> {
                     else {
                         unreachable!()
                     };
+                    // A page that redefines a macro the tree is built from (DocBook's criu(8)
+                    // turns `.SH` into low-level requests) keeps the man(7)/mdoc(7) meaning.
+                    if STRUCTURAL_MACROS.contains(&name.as_str()) {
+                        self.warn(
+                            file,
+                            lineno,
+                            format!("ignoring the page's redefinition of .{name}; read as the standard macro"),
+                        );
+                        return;
+                    }
                     let mut body = body;
                     if append && let Some(old) = self.macros.get(&name) {
                         let mut all = old.as_ref().clone();
@@ -833,6 +849,28 @@ mod tests {
     fn macros_expand_with_arguments() {
         let src = ".de Op\n.RB [ \"\\\\$1\" ]\n..\n.Op \\-x\n";
         assert_eq!(texts(src), vec![".RB [|\\-x|]"]);
+    }
+
+    #[test]
+    fn structural_macros_keep_their_meaning() {
+        // DocBook's criu(8) redefines `.SH` with low-level requests.
+        let src = ".de1 SH\n.sp 1\n.nr an-level 1\n..\n.SH \"Name\"\ncriu\n";
+        let mut it = Interpreter::new(|_| true, None);
+        it.run(src, None);
+        assert!(
+            it.diagnostics
+                .iter()
+                .any(|d| d.message.contains("redefinition of .SH"))
+        );
+        let lines: Vec<String> = it
+            .lines
+            .into_iter()
+            .map(|l| match l.kind {
+                LineKind::Text(t) => t,
+                LineKind::Request { name, args, .. } => format!(".{name} {}", args.join("|")),
+            })
+            .collect();
+        assert_eq!(lines, vec![".SH Name", "criu"]);
     }
 
     #[test]

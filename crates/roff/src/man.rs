@@ -154,6 +154,10 @@ pub fn build(lines: &[Line]) -> Document {
     let mut table: Option<TableReader> = None;
     let mut in_eqn = false;
     let mut link: Option<String> = None;
+    // Some Pandoc pages (sysdig(8)) have no `.SH` at all: their `.SS` headings are the sections.
+    let subsections_are_sections = !lines
+        .iter()
+        .any(|l| matches!(&l.kind, LineKind::Request { name, .. } if name == "SH"));
 
     let mut prev: Option<&Line> = None;
     for line in lines {
@@ -234,7 +238,7 @@ pub fn build(lines: &[Line]) -> Document {
                         continue;
                     }
                     "SH" | "SS" => {
-                        let sub = name == "SS";
+                        let sub = name == "SS" && !subsections_are_sections;
                         if args.is_empty() {
                             heading = Some((sub, lineno));
                         } else {
@@ -464,4 +468,21 @@ fn is_bullet(head: &str) -> bool {
                 .chars()
                 .all(|c| c.is_ascii_digit() || c.is_ascii_lowercase())
             && h.len() <= 4)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn subsections_are_sections_without_any_section() {
+        // Pandoc's sysdig(8) has `.SS` headings only.
+        let doc = crate::parse(
+            ".TH \"\" \"\"\n.SS NAME\n.PP\nsysdig - a tool\n.SS OPTIONS\n.PP\ntext\n",
+            None,
+        );
+        let titles: Vec<&str> = doc.sections.iter().map(|s| s.title.as_str()).collect();
+        assert_eq!(titles, vec!["NAME", "OPTIONS"]);
+        // With a `.SH`, `.SS` stays a subsection.
+        let doc = crate::parse(".TH X 1\n.SH OPTIONS\n.SS Common\ntext\n", None);
+        assert_eq!(doc.sections.len(), 1);
+    }
 }
