@@ -57,7 +57,7 @@ def main():
     ap.add_argument("--explain", default=str(root / "target" / "release" / "explain"))
     ap.add_argument("--roots", nargs="+", default=[str(root / "manpages"), "/usr/share/man"],
                     help="the trees the index was built from, in the same order")
-    ap.add_argument("--out", default="ceiling.tsv")
+    ap.add_argument("--out", default=None, help="write one TSV row per unexplained token here")
     args = ap.parse_args()
 
     report = json.load(open(args.report))
@@ -87,9 +87,10 @@ def main():
                 else:
                     status = "absent"
                 rows.append((status, page, program["text"], flag, command))
-    with open(args.out, "w") as f:
-        for r in rows:
-            f.write("\t".join(r) + "\n")
+    if args.out:
+        with open(args.out, "w") as f:
+            for r in rows:
+                f.write("\t".join(r) + "\n")
     counts = collections.Counter(r[0] for r in rows)
     tokens, explained = report["option_tokens"], report["explained"]
     print(f"option tokens: {tokens}, explained: {explained} ({100 * explained / tokens:.2f}%)")
