@@ -139,7 +139,8 @@ pub fn read(
     {
         found.collect(&section.blocks, &section.title);
     }
-    // Subsections count when several show flags: hledger's CSV rules (`skip N`) are no commands.
+    // Subsections count when several show flags or list options: hledger's CSV rules (`skip N`)
+    // are no commands.
     let with_flags = found
         .syntax_sections
         .iter()
@@ -311,8 +312,9 @@ fn is_program(word: &str, program: &str) -> bool {
             .is_some_and(|rest| rest.starts_with(['-', '_']))
 }
 
-/// A subsection titled with a command word whose first preformatted block shows its syntax:
-/// the word, the synopsis forms that start with it, and the other paragraphs.
+/// A subsection titled with a command word whose first preformatted block shows its syntax (the
+/// word, the synopsis forms that start with it, and the other paragraphs), or, without one,
+/// whose body lists options (the word alone as synopsis, and the top-level paragraphs).
 fn syntax_subsection(s: &Section) -> Option<Candidate<'_>> {
     let word = s.title.trim();
     if !is_command_word(word) {

@@ -238,8 +238,10 @@ impl Context<'_, '_> {
     }
 
     /// A sub-command page for `word` under `page`: `git-commit`, `gcloud_compute`, a command the
-    /// page documents inside itself (`tmux new-session`), or, where the page allows abbreviations, the only (or first) page the word abbreviates (`ip addr` →
-    /// ip-address; `git st` is no abbreviation of git-stage).
+    /// page documents inside itself (`tmux new-session`), or, where the page allows
+    /// abbreviations, the only such command the word starts (`tmux a` → attach-session) or the
+    /// only (or first) page it abbreviates (`ip addr` → ip-address; `git st` is no abbreviation
+    /// of git-stage).
     fn subcommand_page(&self, page: &Page, word: &str) -> Option<Arc<Page>> {
         if word.is_empty()
             || !word
