@@ -267,6 +267,23 @@ fn arg_words(s: &mut Scanner) -> Option<String> {
     let mut count = 0;
     loop {
         let before = s.pos;
+        // `-N big, little, host`: values listed in italics after the first.
+        if let Some(f) = first.as_mut()
+            && s.peek() == Some(',')
+        {
+            s.pos += 1;
+            s.skip_blanks();
+            let italic = s.font_at(s.pos).is_some_and(Font::is_italic);
+            if italic
+                && s.peek() != Some('-')
+                && let Some(w) = arg_word(s, false).filter(|w| looks_like_arg(w))
+            {
+                f.push_str(", ");
+                f.push_str(&w);
+                continue;
+            }
+            s.pos = before;
+        }
         let gap = s.skip_blanks();
         if s.at_end()
             || gap == 0
@@ -967,6 +984,22 @@ mod tests {
         );
         assert_eq!(flags("If the file is missing, say so."), None);
         assert_eq!(flags("-"), None);
+    }
+
+    #[test]
+    fn italic_list_of_values() {
+        // mkfs.cramfs(8): `-N big, little, host`.
+        let mut t = Text::from_run("-N", Font::Bold);
+        t.push(" ", Font::Roman);
+        t.push("big, little, host", Font::Italic);
+        let h = parse_head(&t).unwrap();
+        assert_eq!(h.flags.len(), 1);
+        assert_eq!(h.argument.unwrap().name, "big, little, host");
+        // A roman word after a comma is another spelling or prose, not a value.
+        assert_eq!(
+            flags("-f FILE, --file FILE").map(|p| p.0),
+            Some(vec!["-f".into(), "--file".into()])
+        );
     }
 
     #[test]
