@@ -55,7 +55,7 @@ pub fn read(doc: &Document, source: &str) -> Vec<Page> {
             spoken: names.clone(),
             heads: heads.clone(),
             help: help.clone(),
-            body,
+            bodies: vec![body],
             section: "SHELL BUILTIN COMMANDS",
             source,
             cited_as: "bash(1)".into(),

@@ -4,7 +4,7 @@
 //! that head, explained by the paragraphs of the item that name them. bash(1)'s builtins are
 //! built by the same [`command_page`].
 
-use roff::{Block, Document, Font, Section, Text};
+use roff::{Block, Document, Font, ItemStyle, Section, Text};
 
 use crate::extract::{body_help, options_in};
 use crate::model::{Help, Page};
@@ -20,8 +20,9 @@ pub(crate) struct CommandItem<'a> {
     pub heads: Vec<Text>,
     /// The item's paragraphs, in order.
     pub help: Help,
-    /// The item's body, for its own definition lists.
-    pub body: &'a [Block],
+    /// The item's body (or the bodies of several items of one command), for their own
+    /// definition lists.
+    pub bodies: Vec<&'a [Block]>,
     /// The section the item is in.
     pub section: &'a str,
     /// The file the page came from.
@@ -38,7 +39,7 @@ pub(crate) fn command_page(item: CommandItem) -> Page {
         spoken,
         heads,
         help,
-        body,
+        bodies,
         section,
         source,
         cited_as,
@@ -57,7 +58,12 @@ pub(crate) fn command_page(item: CommandItem) -> Page {
         .into_iter()
         .cloned()
         .collect();
-    let mut options = options_in(body, section);
+    let mut options: Vec<crate::model::OptionDef> = Vec::new();
+    for body in bodies {
+        for def in options_in(body, section) {
+            crate::extract::push_new(def, &[], &mut options);
+        }
+    }
     let mut prose = crate::prose::options(&heads, &help, &options, section, true, &spoken);
     // A flag shown with an argument the paragraphs name (tmux's `-s session-name`: "Create a
     // new session with name session-name"): those paragraphs too, in order.
@@ -130,6 +136,7 @@ pub fn read(
         cited_as: format!("{program}({section})"),
         pages: Vec::new(),
         syntax_sections: Vec::new(),
+        command_lists: Vec::new(),
     };
     // Examples show the program run, not its commands defined.
     for section in doc
@@ -148,6 +155,11 @@ pub fn read(
         .count();
     if with_flags >= 2 {
         for c in std::mem::take(&mut found.syntax_sections) {
+            found.push(c);
+        }
+    }
+    if !found.pages.is_empty() {
+        for c in std::mem::take(&mut found.command_lists) {
             found.push(c);
         }
     }
@@ -176,7 +188,10 @@ struct Candidate<'d> {
     word: String,
     heads: Vec<Text>,
     help: Help,
-    body: &'d [Block],
+    bodies: Vec<&'d [Block]>,
+    /// With several items for one command (adb's `adb forward --list`, `adb forward --remove
+    /// local`), each head's own paragraphs: a flag shown in one head is explained by them.
+    per_head: Vec<(Text, Help)>,
     section: &'d str,
     /// Whether the body defines options of its own (a list of them).
     defines_options: bool,
@@ -190,6 +205,8 @@ struct Found<'p, 'd> {
     pages: Vec<Page>,
     /// Commands documented by subsections, kept until the whole page is read.
     syntax_sections: Vec<Candidate<'d>>,
+    /// Lists made only of commands, none or one with flags: commands if the page has others.
+    command_lists: Vec<Candidate<'d>>,
 }
 
 impl<'d> Found<'_, 'd> {
@@ -197,32 +214,68 @@ impl<'d> Found<'_, 'd> {
         let program = self.program;
         let command = |head: &Text| {
             let plain = head.plain();
-            command_head(&plain)
+            command_head(&plain, program)
                 .filter(|(word, _)| !is_program(word, program))
                 .map(|(word, flags)| (word.to_string(), flags))
         };
+        // Bullets among the commands (adb's shell options) are neither commands nor not.
         let items = blocks
             .iter()
-            .filter(|b| matches!(b, Block::Item { .. }))
+            .filter(|b| matches!(b, Block::Item { style, .. } if *style != ItemStyle::Bullet))
             .count();
         let with_flags = blocks
             .iter()
             .filter(|b| matches!(b, Block::Item { head, .. } if command(head).is_some_and(|c| c.1)))
             .count();
-        if with_flags >= 2 && with_flags * 2 >= items {
+        let run_by_program = blocks
+            .iter()
+            .filter(|b| {
+                matches!(b, Block::Item { head, .. }
+                    if command(head).is_some() && head.plain().starts_with(&format!("{program} ")))
+            })
+            .count();
+        // A list where most items are commands showing flags; or, once the page has such lists,
+        // one whose every item runs the program with a command (adb's `adb devices [-l]`, `adb
+        // connect host[:port]`).
+        let flagged = with_flags >= 2 && with_flags * 2 >= items;
+        let all_commands = items > 0 && run_by_program == items;
+        if flagged || all_commands {
+            // One command may have several items (`adb forward --list`, `adb forward local
+            // remote`): one candidate each, in the order first seen.
+            let mut list: Vec<Candidate<'d>> = Vec::new();
             for b in blocks {
-                if let Block::Item { head, body, .. } = b
-                    && let Some((word, _)) = command(head)
-                {
-                    self.push(Candidate {
+                let Block::Item { head, body, .. } = b else {
+                    continue;
+                };
+                let Some((word, _)) = command(head) else {
+                    continue;
+                };
+                let head = without_program(head, program);
+                let help = body_help(body);
+                match list.iter_mut().find(|c| c.word == word) {
+                    Some(c) => {
+                        c.heads.push(head.clone());
+                        c.help.extend(help.iter().cloned());
+                        c.bodies.push(body);
+                        c.per_head.push((head, help));
+                    }
+                    None => list.push(Candidate {
                         word,
                         heads: vec![head.clone()],
-                        help: body_help(body),
-                        body,
+                        help: help.clone(),
+                        bodies: vec![body],
+                        per_head: vec![(head, help)],
                         section,
                         defines_options: false,
-                    });
+                    }),
                 }
+            }
+            if flagged {
+                for c in list {
+                    self.push(c);
+                }
+            } else {
+                self.command_lists.extend(list);
             }
         }
         for b in blocks {
@@ -246,7 +299,8 @@ impl<'d> Found<'_, 'd> {
             word,
             heads,
             mut help,
-            body,
+            bodies,
+            per_head,
             section,
             ..
         } = c;
@@ -272,11 +326,27 @@ impl<'d> Found<'_, 'd> {
             spoken,
             heads,
             help: help.clone(),
-            body,
+            bodies,
             section,
             source: self.source,
             cited_as: self.cited_as.clone(),
         });
+        // A flag that only the synopsis shows, with several items for the command: the
+        // paragraphs of the items whose head shows it.
+        if per_head.len() > 1 {
+            for opt in page.options.iter_mut().filter(|o| o.section == "SYNOPSIS") {
+                let flag = opt.flags[0].text.as_str();
+                let own: Help = per_head
+                    .iter()
+                    .filter(|(head, _)| names_word(&head.plain(), flag))
+                    .flat_map(|(_, help)| help.iter().cloned())
+                    .collect();
+                if !own.is_empty() {
+                    opt.help = own;
+                    opt.section = section.to_string();
+                }
+            }
+        }
         // An operand is explained by the paragraphs that define it (rabbitmq-plugins' "plugin:
         // One or more plugins to enable"), else by those that name it (tmux's `shell-command`),
         // else by the first.
@@ -339,7 +409,8 @@ fn syntax_subsection(s: &Section) -> Option<Candidate<'_>> {
             word: word.to_string(),
             heads: vec![Text::from_run(word, Font::Bold)],
             help,
-            body: &s.blocks,
+            bodies: vec![&s.blocks],
+            per_head: Vec::new(),
             section: &s.title,
             defines_options: true,
         });
@@ -363,7 +434,8 @@ fn syntax_subsection(s: &Section) -> Option<Candidate<'_>> {
         word: word.to_string(),
         heads,
         help,
-        body: &s.blocks,
+        bodies: vec![&s.blocks],
+        per_head: Vec::new(),
         section: &s.title,
         defines_options: false,
     })
@@ -394,9 +466,13 @@ fn names_word(plain: &str, word: &str) -> bool {
 }
 
 /// A head that is a command's synopsis: its command word, and whether it shows flags. Every
-/// word after the command must be synopsis notation: brackets, flags, placeholders.
-fn command_head(plain: &str) -> Option<(&str, bool)> {
-    let mut words = plain.split_whitespace();
+/// word after the command must be synopsis notation: brackets, flags, placeholders
+/// (`host[:port]`, `local...`). The program may come first (`adb forward --list`).
+fn command_head<'h>(plain: &'h str, program: &str) -> Option<(&'h str, bool)> {
+    let mut words = plain.split_whitespace().peekable();
+    if words.peek() == Some(&program) {
+        words.next();
+    }
     let word = words.next()?;
     if !is_command_word(word) {
         return None;
@@ -412,12 +488,37 @@ fn command_head(plain: &str) -> Option<(&str, bool)> {
             || bare == "..."
             || bare
                 .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "-_|".contains(c));
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "-_|:./=[]<>".contains(c));
         if !notation {
             return None;
         }
     }
     Some((word, flags))
+}
+
+/// The head without the program's name before the command (`adb forward --list` →
+/// `forward --list`).
+fn without_program(head: &Text, program: &str) -> Text {
+    let plain = head.plain();
+    let Some(rest) = plain
+        .strip_prefix(program)
+        .filter(|r| r.starts_with(' '))
+        .map(str::trim_start)
+    else {
+        return head.clone();
+    };
+    // Keep the fonts: drop characters from the front until the rest is left.
+    let mut skip = plain.len() - rest.len();
+    let mut out = Text::new();
+    for run in &head.runs {
+        if skip >= run.text.len() {
+            skip -= run.text.len();
+            continue;
+        }
+        out.push(&run.text[skip..], run.font);
+        skip = 0;
+    }
+    out
 }
 
 fn is_command_word(w: &str) -> bool {
@@ -433,19 +534,26 @@ mod tests {
 
     #[test]
     fn heads_that_are_command_synopses() {
+        let head = |h| command_head(h, "tmux");
         assert_eq!(
-            command_head("new-session [-AdDEPX] [-c start-directory] [shell-command]"),
+            head("new-session [-AdDEPX] [-c start-directory] [shell-command]"),
             Some(("new-session", true))
         );
-        assert_eq!(command_head("kill-server"), Some(("kill-server", false)));
-        // An option with a value, a sentence, a flag: not commands.
+        assert_eq!(head("kill-server"), Some(("kill-server", false)));
+        // An option with a value looks the same; a sentence or a flag does not.
+        assert_eq!(head("buffer-limit number"), Some(("buffer-limit", false)));
+        assert_eq!(head("-t target"), None);
+        assert_eq!(head("Create a new session."), None);
+        assert_eq!(head("status-left string (\"[#S]\")"), None);
+        // After the program's name (adb).
         assert_eq!(
-            command_head("buffer-limit number"),
-            Some(("buffer-limit", false))
+            command_head("adb connect host[:port]", "adb"),
+            Some(("connect", false))
         );
-        assert_eq!(command_head("-t target"), None);
-        assert_eq!(command_head("Create a new session."), None);
-        assert_eq!(command_head("status-left string (\"[#S]\")"), None);
+        assert_eq!(
+            command_head("adb forward --list", "adb"),
+            Some(("forward", true))
+        );
     }
 
     #[test]
