@@ -218,7 +218,7 @@ impl<'d> Found<'_, 'd> {
                 .filter(|(word, _)| !is_program(word, program))
                 .map(|(word, flags)| (word.to_string(), flags))
         };
-        // Bullets among the commands (adb's shell options) are neither commands nor not.
+        // Bullets among the commands (adb shell's options) count neither for nor against a list.
         let items = blocks
             .iter()
             .filter(|b| matches!(b, Block::Item { style, .. } if *style != ItemStyle::Bullet))
