@@ -459,10 +459,12 @@ fn alias_of(paragraph: &str) -> Option<String> {
     is_command_word(inner).then(|| inner.to_string())
 }
 
+/// Whether `plain` has `word` as a whole word, where words may hold `-` and `_`.
 fn names_word(plain: &str, word: &str) -> bool {
-    plain
-        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_'))
-        .any(|w| w == word)
+    // A word with other characters (`host[:port]`) is never whole.
+    word.chars()
+        .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+        && crate::prose::stands_alone(plain, word, &['-', '_'])
 }
 
 /// A head that is a command's synopsis: its command word, and whether it shows flags. Every

@@ -234,7 +234,7 @@ fn walk(blocks: &[Block], section: &str, existing: &[OptionDef], out: &mut Vec<O
     // Heads alone in a paragraph, the description in the paragraphs after (rst2man's `.sp`
     // head `.sp` description: virsh's `-c, --connect URI`); two or more in a run of blocks.
     // The head may also be a bullet of its own (virsh's `• -h, --help`).
-    let alone: Vec<Option<(Text, crate::head::ParsedHead)>> = blocks
+    let alone: Vec<Option<OptionDef>> = blocks
         .iter()
         .enumerate()
         .map(|(i, b)| {
@@ -255,10 +255,14 @@ fn walk(blocks: &[Block], section: &str, existing: &[OptionDef], out: &mut Vec<O
                 _ => return None,
             };
             let parsed = head_alone(head).filter(|_| head_alone(next).is_none())?;
-            Some((head.clone(), parsed))
+            let mut def = definition((head.clone(), Text::new(), parsed), section, b.line());
+            // The description is in the paragraphs after the head.
+            def.help.clear();
+            Some(def)
         })
         .collect();
     let alone_count = alone.iter().filter(|a| a.is_some()).count();
+    let alone = alone.into_iter().map(|a| a.filter(|_| alone_count >= 2));
     let mut current: Option<OptionDef> = None;
     let finish = |current: &mut Option<OptionDef>, out: &mut Vec<OptionDef>| {
         if let Some(def) = current.take() {
@@ -271,11 +275,9 @@ fn walk(blocks: &[Block], section: &str, existing: &[OptionDef], out: &mut Vec<O
                 if let Some(found) = split {
                     finish(&mut current, out);
                     current = Some(definition(found, section, *line));
-                } else if let Some((head, parsed)) = alone.filter(|_| alone_count >= 2) {
+                } else if alone.is_some() {
                     finish(&mut current, out);
-                    let mut def = definition((head, Text::new(), parsed), section, *line);
-                    def.help.clear();
-                    current = Some(def);
+                    current = alone;
                 } else if let Some(def) = current.as_mut() {
                     if parse_head(&text.lines().first().cloned().unwrap_or_default()).is_some() {
                         finish(&mut current, out);
@@ -293,12 +295,9 @@ fn walk(blocks: &[Block], section: &str, existing: &[OptionDef], out: &mut Vec<O
                     out,
                 );
             }
-            Block::Indented { line, .. } if alone.is_some() && alone_count >= 2 => {
+            Block::Indented { .. } if alone.is_some() => {
                 finish(&mut current, out);
-                let (head, parsed) = alone.expect("checked");
-                let mut def = definition((head, Text::new(), parsed), section, *line);
-                def.help.clear();
-                current = Some(def);
+                current = alone;
             }
             Block::Indented { blocks: inner, .. } => {
                 finish(&mut current, out);

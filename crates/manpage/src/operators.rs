@@ -72,9 +72,7 @@ fn define(
     if let Some(operand) = lines.iter().find_map(|l| l.strip_prefix("! ")) {
         operators.extend(lines.iter().filter_map(|l| {
             let (op, rest) = l.split_once(' ')?;
-            let flag =
-                op.len() > 1 && op.starts_with('-') && op[1..].chars().all(char::is_alphanumeric);
-            (flag && rest == operand).then(|| op.to_string())
+            (is_operator_flag(op) && rest == operand).then(|| op.to_string())
         }));
     }
     if operators.is_empty() {
@@ -107,9 +105,13 @@ fn infix_operator(line: &str) -> Option<String> {
     };
     let stem = |w: &str| w.trim_end_matches(|c: char| c.is_ascii_digit()).to_string();
     let operand = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_alphanumeric() || c == '_');
-    let flag =
-        op.len() > 1 && op.starts_with('-') && op[1..].chars().all(|c| c.is_ascii_alphanumeric());
-    (flag && operand(left) && operand(right) && stem(left) == stem(right)).then(|| op.to_string())
+    (is_operator_flag(op) && operand(left) && operand(right) && stem(left) == stem(right))
+        .then(|| op.to_string())
+}
+
+/// `-or`, `-not`: a dash and letters or digits.
+fn is_operator_flag(w: &str) -> bool {
+    w.len() > 1 && w.starts_with('-') && w[1..].chars().all(|c| c.is_ascii_alphanumeric())
 }
 
 #[cfg(test)]

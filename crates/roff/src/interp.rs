@@ -819,10 +819,19 @@ pub fn split_args(s: &str) -> Vec<String> {
 mod tests {
     use super::*;
 
-    fn texts(src: &str) -> Vec<String> {
+    fn run(src: &str) -> Interpreter<'static> {
         let mut it = Interpreter::new(|_| true, None);
         it.run(src, None);
-        it.lines
+        it
+    }
+
+    fn texts(src: &str) -> Vec<String> {
+        texts_of(run(src).lines)
+    }
+
+    /// Text lines as they are; requests as `.NAME arg|arg`.
+    fn texts_of(lines: Vec<Line>) -> Vec<String> {
+        lines
             .into_iter()
             .map(|l| match l.kind {
                 LineKind::Text(t) => t,
@@ -854,23 +863,13 @@ mod tests {
     #[test]
     fn structural_macros_keep_their_meaning() {
         // DocBook's criu(8) redefines `.SH` with low-level requests.
-        let src = ".de1 SH\n.sp 1\n.nr an-level 1\n..\n.SH \"Name\"\ncriu\n";
-        let mut it = Interpreter::new(|_| true, None);
-        it.run(src, None);
+        let it = run(".de1 SH\n.sp 1\n.nr an-level 1\n..\n.SH \"Name\"\ncriu\n");
         assert!(
             it.diagnostics
                 .iter()
                 .any(|d| d.message.contains("redefinition of .SH"))
         );
-        let lines: Vec<String> = it
-            .lines
-            .into_iter()
-            .map(|l| match l.kind {
-                LineKind::Text(t) => t,
-                LineKind::Request { name, args, .. } => format!(".{name} {}", args.join("|")),
-            })
-            .collect();
-        assert_eq!(lines, vec![".SH Name", "criu"]);
+        assert_eq!(texts_of(it.lines), vec![".SH Name", "criu"]);
     }
 
     #[test]
@@ -894,9 +893,7 @@ mod tests {
 
     #[test]
     fn recursive_macros_stop() {
-        let src = ".de X\n.X\n..\n.X\n";
-        let mut it = Interpreter::new(|_| true, None);
-        it.run(src, None);
+        let it = run(".de X\n.X\n..\n.X\n");
         assert!(
             it.diagnostics
                 .iter()
