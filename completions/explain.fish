@@ -28,7 +28,7 @@ complete -c explain -n "__fish_explain_needs_command" -l color -d 'When to use c
 always\t''
 never\t''"
 complete -c explain -n "__fish_explain_needs_command" -l index -d 'The index to read (built by `explain index`); without it, the shipped corpus is used' -r -F
-complete -c explain -n "__fish_explain_needs_command" -l json -d 'Print the explanation as JSON (the contract in docs/json.md)'
+complete -c explain -n "__fish_explain_needs_command" -l json -d 'Print the explanation as JSON (version 2 of the contract in docs/json.md)'
 complete -c explain -n "__fish_explain_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c explain -n "__fish_explain_needs_command" -s V -l version -d 'Print version'
 complete -c explain -n "__fish_explain_needs_command" -a "index" -d 'Build an index from man trees, folders of pages or single page files'

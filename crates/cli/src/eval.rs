@@ -96,7 +96,7 @@ pub fn run(
             continue;
         }
         records += 1;
-        let ex = matcher::explain(&rec.command, store);
+        let ex = matcher::explain_str(&rec.command, store)?;
         if !known(&rec.program) {
             *without_page.entry(rec.program.clone()).or_default() += 1;
             continue;
@@ -104,7 +104,7 @@ pub fn run(
         lines_with_page += 1;
         if store
             .pages(rec.program.rsplit('/').next().unwrap_or(&rec.program))
-            .is_ok_and(|p| p.iter().all(|p| p.cited_as.is_some()))
+            .is_ok_and(|p| p.iter().all(|p| p.origin.is_inside_another()))
         {
             lines_with_builtin += 1;
         }

@@ -13,8 +13,8 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod default_index;
 mod eval;
-mod render;
 mod search;
+mod terminal;
 
 use std::io::{IsTerminal, Read};
 use std::path::PathBuf;
@@ -48,7 +48,7 @@ struct Cli {
     #[arg(value_name = "COMMAND LINE", trailing_var_arg = true)]
     line: Vec<String>,
 
-    /// Print the explanation as JSON (the contract in docs/json.md).
+    /// Print the explanation as JSON (version 2 of the contract in docs/json.md).
     #[arg(long)]
     json: bool,
 
@@ -266,9 +266,10 @@ fn explain(cli: &Cli) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(2));
     }
     let store = default_index::open(cli.index.as_deref())?;
-    let ex = matcher::explain(&line, &store);
+    let ex = matcher::explain_str(&line, &store)?;
     if cli.json {
-        emit(&format!("{}\n", serde_json::to_string_pretty(&ex)?));
+        let json = serde_json::to_string_pretty(&render::json::v2(&ex))?;
+        emit(&format!("{json}\n"));
         return Ok(ExitCode::SUCCESS);
     }
     let color = use_color(cli.color);
@@ -276,7 +277,7 @@ fn explain(cli: &Cli) -> anyhow::Result<ExitCode> {
         .map(|(w, _)| w.0 as usize)
         .unwrap_or(80)
         .clamp(40, 120);
-    emit(&render::render(&ex, &render::Style { color, width }));
+    emit(&terminal::render(&ex, &terminal::Style { color, width }));
     Ok(ExitCode::SUCCESS)
 }
 

@@ -33,6 +33,19 @@ struct Expected {
     help: Option<String>,
 }
 
+/// A span as version 1 of the JSON contract gives it.
+#[derive(Deserialize)]
+struct Span {
+    text: String,
+    kind: String,
+    group: usize,
+    help: Option<String>,
+    page: Option<String>,
+    option: Option<String>,
+    #[serde(default)]
+    other_pages: Vec<String>,
+}
+
 #[test]
 fn golden_cases() {
     let dir = common::repo().join("tests/cases");
@@ -53,28 +66,30 @@ fn golden_cases() {
         let case: Case = toml::from_str(&std::fs::read_to_string(file).unwrap())
             .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
         let ex = match &case.index {
-            Some(name) => matcher::explain(&case.command, common::fixture_index(name)),
-            None => matcher::explain(&case.command, common::corpus()),
-        };
-        let json = serde_json::to_value(&ex).unwrap();
-        let name = file.file_name().unwrap().to_string_lossy().to_string();
-        for v in common::contract_violations(&json) {
-            failures.push(format!("{name}: contract: {v}"));
+            Some(name) => matcher::explain_str(&case.command, common::fixture_index(name)),
+            None => matcher::explain_str(&case.command, common::corpus()),
         }
-        let got: Vec<String> = ex.spans.iter().map(|s| s.text.clone()).collect();
+        .unwrap();
+        let name = file.file_name().unwrap().to_string_lossy().to_string();
+        let v2 = serde_json::to_value(render::json::v2(&ex)).unwrap();
+        let rendered = render::json::Rendered::new(&ex);
+        let json = serde_json::to_value(render::json::v1(&ex, &rendered)).unwrap();
+        for (version, value) in [(1, &json), (2, &v2)] {
+            for v in common::contract_violations(value) {
+                failures.push(format!("{name}: contract v{version}: {v}"));
+            }
+        }
+        let spans: Vec<Span> = serde_json::from_value(json["spans"].clone()).unwrap();
+        let got: Vec<String> = spans.iter().map(|s| s.text.clone()).collect();
         let want: Vec<String> = case.span.iter().map(|s| s.text.clone()).collect();
         if got != want {
             failures.push(format!("{name}: spans {got:?}, expected {want:?}"));
             continue;
         }
-        for (s, e) in ex.spans.iter().zip(&case.span) {
-            let kind = serde_json::to_value(s.kind)
-                .unwrap()
-                .as_str()
-                .unwrap()
-                .to_string();
+        for (s, e) in spans.iter().zip(&case.span) {
+            let kind = &s.kind;
             let mut diffs = Vec::new();
-            if kind != e.kind {
+            if *kind != e.kind {
                 diffs.push(format!("kind {kind}, expected {}", e.kind));
             }
             if s.group != e.group {

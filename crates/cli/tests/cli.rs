@@ -71,9 +71,10 @@ fn json_output_follows_the_contract() {
     let o = run(&["--json", "tar -xzvf x.tgz | grep foo > out 2>&1"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-    assert_eq!(v["version"], 1);
+    assert_eq!(v["version"], 2);
     let bad = common::contract_violations(&v);
     assert!(bad.is_empty(), "{bad:?}");
+    let v = common::spans_with_help(&v);
     let texts: Vec<&str> = v["spans"]
         .as_array()
         .unwrap()
@@ -211,7 +212,7 @@ fn index_reports_pages_and_skips_bad_ones_with_reasons() {
     // The pages that are odd but readable are explained.
     let idx = dir.path().to_str().unwrap();
     let o = run(&["--index", idx, "--json", "latin1 -x"]);
-    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let v = common::spans_with_help(&serde_json::from_slice(&o.stdout).unwrap());
     assert_eq!(v["spans"][0]["help"], "latin1 - café page");
     assert_eq!(v["spans"][1]["help"], "-x\n\nexplique");
 }
@@ -306,7 +307,7 @@ fn gcloud_subcommand_pages_at_any_depth() {
         "--json",
         "gcloud compute instances create vm1 --zone=us-central1-a",
     ]);
-    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let v = common::spans_with_help(&serde_json::from_slice(&o.stdout).unwrap());
     let spans = v["spans"].as_array().unwrap();
     assert_eq!(spans[3]["text"], "create");
     assert_eq!(spans[3]["page"], "gcloud_compute_instances_create(1)");
@@ -457,7 +458,7 @@ fn search_json_follows_its_contract() {
         last = score;
         // The explain line explains the option it names.
         let e = run(&["--json", r["explain"].as_str().unwrap()]);
-        let ev: serde_json::Value = serde_json::from_slice(&e.stdout).unwrap();
+        let ev = common::spans_with_help(&serde_json::from_slice(&e.stdout).unwrap());
         let spans = ev["spans"].as_array().unwrap();
         assert!(
             spans
@@ -503,4 +504,86 @@ fn search_exit_codes_say_what_happened() {
             stderr(&o)
         );
     }
+}
+
+/// The terminal numbers each part by its help's id, as the JSON (and so the web page, which
+/// `web`'s route tests hold to the same ids) does: a help shared by two commands is one box.
+#[test]
+fn terminal_boxes_are_numbered_by_help_id() {
+    let line = "ls -l /tmp; ls -l | sort -r > out 2>&1";
+    let v: serde_json::Value = serde_json::from_slice(&run(&["--json", line]).stdout).unwrap();
+    let o = run(&["--color", "never", line]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    // The label rows under the command: each label starts under its part.
+    let rows: Vec<&str> = out.lines().skip(1).take_while(|l| !l.is_empty()).collect();
+    for s in v["spans"].as_array().unwrap() {
+        let want = s["help"].as_u64().map_or("?".into(), |n| n.to_string());
+        let col = s["start"].as_u64().unwrap() as usize;
+        let found = rows.iter().any(|r| {
+            r.get(col..)
+                .is_some_and(|rest| rest.split(' ').next() == Some(want.as_str()))
+        });
+        assert!(found, "{} should be labelled {want}:\n{out}", s["text"]);
+    }
+    let helps = v["helps"].as_array().unwrap();
+    for h in helps {
+        let head = format!("\n{:<3}", h["id"]);
+        assert!(out.contains(&head), "box {} in:\n{out}", h["id"]);
+    }
+    assert!(!out.contains(&format!("\n{:<3}", helps.len() + 1)), "{out}");
+}
+
+/// The version 2 example in docs/json.md is what `explain --json` prints for its line: the same
+/// fields on every object, and the same values (texts shortened with "..." match as prefixes).
+#[test]
+fn json_v2_example_in_the_docs_is_real() {
+    let doc = std::fs::read_to_string(common::repo().join("docs/json.md")).unwrap();
+    let block = doc
+        .split("```json\n")
+        .map(|b| b.split("```").next().unwrap())
+        .find(|b| b.contains("\"version\": 2"))
+        .expect("a version 2 example");
+    let example: serde_json::Value = serde_json::from_str(block).unwrap();
+    let o = run(&["--json", example["command"].as_str().unwrap()]);
+    let real: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(common::contract_violations(&real).is_empty());
+    fn same(example: &serde_json::Value, real: &serde_json::Value, at: &str) {
+        use serde_json::Value::*;
+        match (example, real) {
+            (Object(e), Object(r)) => {
+                let mut ek: Vec<&std::string::String> = e.keys().collect();
+                let mut rk: Vec<&std::string::String> =
+                    r.keys().filter(|k| *k != "other_pages").collect();
+                ek.sort();
+                rk.sort();
+                assert_eq!(ek, rk, "fields of {at}");
+                for (k, v) in e {
+                    same(v, &r[k], &format!("{at}.{k}"));
+                }
+            }
+            (String(e), String(r)) => match e.split_once("...") {
+                Some((before, _)) => assert!(r.starts_with(before), "{at}: {r:?}"),
+                None => assert_eq!(e, r, "{at}"),
+            },
+            (Array(e), Array(_)) if at.ends_with("spans") || at.ends_with("helps") => {
+                let real = real.as_array().unwrap();
+                for (i, item) in e.iter().enumerate() {
+                    // Shortened lists keep their items' order; find each by its start or id.
+                    let key = if item.get("id").is_some() {
+                        "id"
+                    } else {
+                        "start"
+                    };
+                    let found = real
+                        .iter()
+                        .find(|r| r[key] == item[key])
+                        .unwrap_or_else(|| panic!("{at}[{i}] has no match"));
+                    same(item, found, &format!("{at}[{i}]"));
+                }
+            }
+            (e, r) => assert_eq!(e, r, "{at}"),
+        }
+    }
+    same(&example, &real, "");
 }

@@ -54,7 +54,7 @@ fn load(file: &std::path::Path) -> manpage::Page {
     let source = rel
         .strip_prefix("tests/fixtures/pages/")
         .expect("fixtures live in tests/fixtures/pages/");
-    manpage::read(&doc, source)
+    indexer::read_page(&doc, source)
 }
 
 fn normalize(s: &str) -> String {

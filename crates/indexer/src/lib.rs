@@ -278,11 +278,7 @@ fn read_one(tree: &dyn Tree, rel: &str) -> Outcome {
     let doc = roff::parse(&text, Some(&mut resolver));
     let warnings = doc.diagnostics.len();
     if let Some(target) = &doc.redirect {
-        if let Some(d) = doc
-            .diagnostics
-            .iter()
-            .find(|d| d.message.starts_with(".so "))
-        {
+        if let Some(d) = doc.diagnostics.iter().find(|d| d.code.is_include()) {
             return Outcome::Skip(format!("line {d}"));
         }
         let target = if target.contains('/') {
@@ -298,11 +294,21 @@ fn read_one(tree: &dyn Tree, rel: &str) -> Outcome {
             None => "no sections: not a man page?".into(),
         });
     }
-    let page = manpage::read(&doc, rel);
+    let page = read_page(&doc, rel);
     if page.name.is_empty() {
         return Outcome::Skip("no page name in the file name or .TH".into());
     }
     Outcome::Page(Box::new(page), warnings)
+}
+
+/// The page model of a parsed page file at `rel` in its tree, with the shell's syntax topics
+/// and builtins when it is the shell's page ([`manpage::SHELL_PAGE`] in section 1).
+pub fn read_page(doc: &roff::Document, rel: &str) -> manpage::Page {
+    let mut page = manpage::read(doc, rel);
+    if page.name == manpage::SHELL_PAGE && page.section == "1" {
+        manpage::read_shell(doc, &mut page);
+    }
+    page
 }
 
 #[cfg(test)]

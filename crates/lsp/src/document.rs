@@ -1,9 +1,7 @@
 //! An open document: its text kept in step with the editor's edits, what language it is, and
 //! its shell code parsed once per change (when it is first needed).
 
-use std::collections::HashSet;
-
-use shell::{Statement, SyntaxKind};
+use shell::{Script, Statement};
 
 use crate::markdown::{self, Region};
 use crate::position::{Encoding, LineIndex, Pos};
@@ -72,25 +70,19 @@ pub fn language(language_id: &str, uri: &str, text: &str) -> Language {
 pub struct Code {
     /// The code and where it is in the document.
     pub region: Region,
+    /// The code parsed, once per change.
+    pub script: Script,
     /// Its statements (see [`shell::parse_with_statements`]).
     pub statements: Vec<Statement>,
-    /// The shell functions it defines.
-    pub functions: HashSet<String>,
 }
 
 impl Code {
     fn parse(region: Region) -> Code {
         let (script, statements) = shell::parse_with_statements(&region.text);
-        let functions = script
-            .syntax
-            .iter()
-            .filter(|s| s.kind == SyntaxKind::FunctionName)
-            .map(|s| region.text[s.range.clone()].to_string())
-            .collect();
         Code {
             region,
+            script,
             statements,
-            functions,
         }
     }
 }

@@ -46,12 +46,15 @@ pub enum Error {
     NotOpen(String),
     /// The position is past the last line of the document.
     BadPosition(Pos),
+    /// The index could not be read; the message says what to do.
+    Index(String),
 }
 
 impl std::fmt::Display for Error {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Error::NotOpen(uri) => write!(f, "document not open: {uri}"),
+            Error::Index(message) => f.write_str(message),
             Error::BadPosition(p) => write!(
                 f,
                 "position {}:{} is past the end of the document",
@@ -127,7 +130,9 @@ impl<'p> State<'p> {
             .offset(doc.text(), at, enc)
             .ok_or(Error::BadPosition(at))?;
         let pages = self.pages;
-        let Some(found) = hover::hover(doc.code(), offset, pages) else {
+        let found =
+            hover::hover(doc.code(), offset, pages).map_err(|e| Error::Index(e.to_string()))?;
+        let Some(found) = found else {
             return Ok(None);
         };
         let (text, lines) = (doc.text(), doc.lines());

@@ -182,6 +182,7 @@ fn request(state: &mut State, client: &Client, req: Request) -> Response {
                 Err(e @ (Error::NotOpen(_) | Error::BadPosition(_))) => {
                     error(req, ErrorCode::InvalidParams, &e.to_string())
                 }
+                Err(e @ Error::Index(_)) => error(req, ErrorCode::InternalError, &e.to_string()),
             }
         }
         "initialize" => error(req, ErrorCode::InvalidRequest, "already initialized"),

@@ -14,7 +14,10 @@ fn main() {
         .rev()
         .collect::<Vec<_>>()
         .join("/");
-    let page = manpage::read(&doc, &source);
+    let mut page = manpage::read(&doc, &source);
+    if page.name == manpage::SHELL_PAGE {
+        manpage::read_shell(&doc, &mut page);
+    }
     if json {
         println!("{}", serde_json::to_string_pretty(&page).unwrap());
         return;
@@ -57,7 +60,7 @@ fn main() {
                 .collect::<String>()
         );
     }
-    for inner in &page.inner_pages {
+    for inner in page.command_pages() {
         let flags: Vec<&str> = inner
             .options
             .iter()

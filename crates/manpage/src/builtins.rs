@@ -6,10 +6,11 @@ use roff::{Block, Document, Font, Text};
 
 use crate::command_pages::{CommandItem, command_page};
 use crate::extract::{body_help, options_in};
-use crate::model::{Flag, OptionDef, Page};
+use crate::model::{Flag, OptionDef, Origin, Page};
 
-/// Every builtin of the SHELL BUILTIN COMMANDS section of bash(1).
-pub fn read(doc: &Document, source: &str) -> Vec<Page> {
+/// Every builtin of the SHELL BUILTIN COMMANDS section of bash(1); `shell` is how the shell's
+/// page is cited (`bash(1)`).
+pub fn read(doc: &Document, source: &str, shell: &str) -> Vec<Page> {
     let Some(section) = doc.section("SHELL BUILTIN COMMANDS") else {
         return Vec::new();
     };
@@ -58,7 +59,9 @@ pub fn read(doc: &Document, source: &str) -> Vec<Page> {
             bodies: vec![body],
             section: "SHELL BUILTIN COMMANDS",
             source,
-            cited_as: "bash(1)".into(),
+            origin: Origin::ShellBuiltin {
+                page: shell.to_string(),
+            },
         });
         page.options.extend(placeholder_flags(&heads, &help));
         if names.iter().any(|n| n == "test" || n == "[") {

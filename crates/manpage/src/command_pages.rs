@@ -7,7 +7,7 @@
 use roff::{Block, Document, Font, ItemStyle, Section, Text};
 
 use crate::extract::{body_help, options_in};
-use crate::model::{Help, Page};
+use crate::model::{Help, Origin, Page};
 use crate::operands::{operands_with_help, preformatted_forms};
 
 /// What a page is made of when a command is documented by one item of another page.
@@ -27,8 +27,8 @@ pub(crate) struct CommandItem<'a> {
     pub section: &'a str,
     /// The file the page came from.
     pub source: &'a str,
-    /// How to cite it: the page that documents it.
-    pub cited_as: String,
+    /// Where it comes from: the page that documents it.
+    pub origin: Origin,
 }
 
 /// The page of one command documented by an item: options from the item's lists and from its
@@ -42,7 +42,7 @@ pub(crate) fn command_page(item: CommandItem) -> Page {
         bodies,
         section,
         source,
-        cited_as,
+        origin,
     } = item;
     // The description: the first paragraph that is not an option's or operand's definition
     // (`--offline: Modify ...`).
@@ -105,9 +105,8 @@ pub(crate) fn command_page(item: CommandItem) -> Page {
         options,
         operands,
         shell_topics: Vec::new(),
-        subcommands: Vec::new(),
-        inner_pages: Vec::new(),
-        cited_as: Some(cited_as),
+        commands: Vec::new(),
+        origin,
         passes_options: Vec::new(),
         abbreviated_commands: false,
     }
@@ -133,7 +132,9 @@ pub fn read(
     let mut found = Found {
         program,
         source,
-        cited_as: format!("{program}({section})"),
+        origin: Origin::InPage {
+            page: format!("{program}({section})"),
+        },
         pages: Vec::new(),
         syntax_sections: Vec::new(),
         command_lists: Vec::new(),
@@ -201,7 +202,7 @@ struct Candidate<'d> {
 struct Found<'p, 'd> {
     program: &'p str,
     source: &'p str,
-    cited_as: String,
+    origin: Origin,
     pages: Vec<Page>,
     /// Commands documented by subsections, kept until the whole page is read.
     syntax_sections: Vec<Candidate<'d>>,
@@ -329,7 +330,7 @@ impl<'d> Found<'_, 'd> {
             bodies,
             section,
             source: self.source,
-            cited_as: self.cited_as.clone(),
+            origin: self.origin.clone(),
         });
         // A flag that only the synopsis shows, with several items for the command: the
         // paragraphs of the items whose head shows it.

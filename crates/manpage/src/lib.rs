@@ -19,11 +19,22 @@ mod operators;
 mod passthrough;
 mod prose;
 mod shell_topics;
+mod source;
 mod subcommands;
+mod topic;
 mod values;
 
 pub use model::*;
 pub use names::name_and_section;
+pub use roff::{Font, Run, Text};
+pub use source::{LookupError, MemoryPages, PageSource, best_in_section, rank_pages};
+pub use topic::Topic;
+
+/// The shell whose syntax command lines are read in: its page (section 1) holds the paragraphs
+/// on shell syntax and the builtins. The indexer reads them with [`read_shell`]; the matcher
+/// looks topics up in the page of this name. Configuration, not a rule: nothing else in the
+/// page model looks at a program's name.
+pub const SHELL_PAGE: &str = "bash";
 
 /// Reads the page model from a parsed document. `source` is the page file's path relative to
 /// the root of its manual tree (`man1/tar.1.gz`); the name and section come from it.
@@ -81,20 +92,19 @@ pub fn read(doc: &roff::Document, source: &str) -> Page {
     prose::synonyms(&described, &mut options);
     values::from_argument_paragraphs(&described, &mut options);
     values::from_referenced_sections(doc, &mut options);
-    let operands = operands::operands(doc, &names, &options, &synopsis);
-    let (shell_topics, inner_pages) = if name == "bash" {
-        (shell_topics::topics(doc).0, builtins::read(doc, source))
-    } else {
-        let commands = command_pages::read(doc, &name, &section, &synopsis, source);
-        (Vec::new(), commands)
-    };
+    let mut operands = operands::operands(doc, &names, &options, &synopsis);
+    let command_pages = command_pages::read(doc, &name, &section, &synopsis, source);
     // The `command` of `criu command [option ...]` is one of the page's own commands, not a
     // program to run.
-    let mut operands = operands;
-    if name != "bash" && !inner_pages.is_empty() {
+    if !command_pages.is_empty() {
         operands.iter_mut().for_each(|op| op.starts_command = false);
     }
-    let subcommands = subcommands::read(doc, &synopsis);
+    let prefix = format!("{name} ");
+    let mut commands: Vec<Command> = command_pages
+        .into_iter()
+        .map(|page| command_of_page(page, &prefix))
+        .collect();
+    commands.extend(subcommands::read(doc, &synopsis));
     let abbreviated_commands = subcommands::may_be_abbreviated(doc);
     Page {
         name,
@@ -106,16 +116,44 @@ pub fn read(doc: &roff::Document, source: &str) -> Page {
         synopsis,
         options,
         operands,
-        subcommands,
-        shell_topics,
-        inner_pages,
-        cited_as: None,
+        shell_topics: Vec::new(),
+        commands,
+        origin: Origin::ManPage,
         passes_options,
         abbreviated_commands,
     }
 }
 
-/// The bash(1) topic keys that were not found in `doc` (for diagnostics and tests).
-pub fn missing_shell_topics(doc: &roff::Document) -> Vec<&'static str> {
+/// A command documented with a page of its own, run by the words after `prefix` in its page's
+/// names (`tmux new-session` → `new-session`).
+fn command_of_page(page: Page, prefix: &str) -> Command {
+    let names = page
+        .names
+        .iter()
+        .map(|n| n.strip_prefix(prefix).unwrap_or(n).to_string())
+        .collect();
+    Command {
+        names,
+        doc: CommandDoc::Page {
+            page: Some(Box::new(page)),
+        },
+    }
+}
+
+/// Reads what only the shell's page has, into the page read from it: the paragraphs for each
+/// piece of shell syntax, and the builtins as commands with pages of their own (named as the
+/// shell runs them: `cd`). The indexer calls this for the page of the shell whose syntax is
+/// explained (bash(1)); [`read`] never guesses which page that is.
+pub fn read_shell(doc: &roff::Document, page: &mut Page) {
+    page.shell_topics = shell_topics::topics(doc).0;
+    let citation = page.citation();
+    let builtins = builtins::read(doc, &page.source, &citation);
+    page.commands.retain(|c| c.page().is_none());
+    page.commands
+        .splice(0..0, builtins.into_iter().map(|b| command_of_page(b, "")));
+}
+
+/// The shell topics that were not found in `doc` (for diagnostics and tests).
+pub fn missing_shell_topics(doc: &roff::Document) -> Vec<Topic> {
     shell_topics::topics(doc).1
 }

@@ -130,26 +130,89 @@ pub struct Operand {
     pub needs_next: bool,
 }
 
-/// A command of the program documented inside its page (`systemctl restart`, `apt-get install`).
+/// A command of the program documented inside its page: a COMMANDS item (`systemctl
+/// restart`, `apt-get install`), a command with a synopsis of its own (tmux(1)'s `new-session`),
+/// or a builtin of the shell (bash(1)'s `cd`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Subcommand {
-    /// The command word, e.g. `restart`.
-    pub name: String,
-    /// The definition head as printed (`restart PATTERN...`).
-    pub head: Text,
-    /// The description.
-    pub help: Help,
+pub struct Command {
+    /// The words that run it: its own name first, then its aliases (`new-session`, `new`).
+    pub names: Vec<String>,
+    /// How the page documents it.
+    pub doc: CommandDoc,
 }
 
-/// A piece of shell syntax documented by bash(1), e.g. `pipe` or `redirect.output`.
+/// How a page documents one of its commands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum CommandDoc {
+    /// One item whose help also covers the words after the command (`restart PATTERN...`).
+    Item {
+        /// The definition head as printed (`restart PATTERN...`).
+        head: Text,
+        /// The description.
+        help: Help,
+    },
+    /// A synopsis, options and operands of its own: a page, named as it is run (`tmux
+    /// new-session`; a shell builtin by its own name, `cd`). While the page is read `page`
+    /// holds it; the index keeps it as a page of its own, so a page read back from the index
+    /// has `None` here and the command's page is looked up by name.
+    Page {
+        /// The command's page.
+        #[serde(skip)]
+        page: Option<Box<Page>>,
+    },
+}
+
+impl Command {
+    /// The command's own name.
+    pub fn name(&self) -> &str {
+        &self.names[0]
+    }
+
+    /// Its page, while the parent page is being read (see [`CommandDoc::Page`]).
+    pub fn page(&self) -> Option<&Page> {
+        match &self.doc {
+            CommandDoc::Page { page } => page.as_deref(),
+            CommandDoc::Item { .. } => None,
+        }
+    }
+}
+
+/// The paragraphs the shell's page gives one piece of shell syntax.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ShellTopic {
-    /// A stable key, e.g. `list.and`, `redirect.duplicate`.
-    pub key: String,
+    /// Which piece of syntax.
+    pub key: crate::Topic,
     /// The heading it comes from, e.g. `REDIRECTION › Duplicating File Descriptors`.
     pub title: String,
     /// The paragraphs.
     pub help: Help,
+}
+
+/// Where a page's text comes from, and so how it is cited.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Origin {
+    /// A manual page of its own, cited `name(section)`.
+    #[default]
+    ManPage,
+    /// A builtin of the shell, documented in the shell's page (cited `bash(1)`).
+    ShellBuiltin {
+        /// The shell's page, `bash(1)`.
+        page: String,
+    },
+    /// A command documented inside another program's page (tmux(1)'s `new-session`).
+    InPage {
+        /// The page that documents it, `tmux(1)`.
+        page: String,
+    },
+}
+
+impl Origin {
+    /// Whether the page is a part of another page (a builtin or a program's command).
+    pub fn is_inside_another(&self) -> bool {
+        !matches!(self, Origin::ManPage)
+    }
 }
 
 /// Everything we know about one manual page.
@@ -173,21 +236,16 @@ pub struct Page {
     pub options: Vec<OptionDef>,
     /// Positional operands, in order.
     pub operands: Vec<Operand>,
-    /// Shell syntax topics (only bash(1) has them).
+    /// Shell syntax topics (only the shell's page has them: see [`crate::read_shell`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub shell_topics: Vec<ShellTopic>,
-    /// Commands of the program defined in its COMMANDS sections.
+    /// Commands documented inside this page: COMMANDS items, commands with a synopsis of
+    /// their own, the shell's builtins.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub commands: Vec<Command>,
+    /// Where the page comes from.
     #[serde(default)]
-    pub subcommands: Vec<Subcommand>,
-    /// Commands documented inside this page, each as a page of its own: bash(1)'s builtins,
-    /// named as the shell runs them (`cd`), and a program's commands that have a synopsis of
-    /// their own, named with the program (tmux(1)'s `tmux new-session`). Not serialised with the
-    /// page: the store keeps each under its own names.
-    #[serde(skip)]
-    pub inner_pages: Vec<Page>,
-    /// How to cite the page when it is part of another (a builtin: `bash(1)`; a tmux command:
-    /// `tmux(1)`).
-    #[serde(default)]
-    pub cited_as: Option<String>,
+    pub origin: Origin,
     /// Commands of this page that hand the options they do not define to another program, as
     /// the page says (zgrep's `[grep_options]`, "All options specified are passed directly
     /// to grep").
@@ -209,12 +267,26 @@ pub struct OptionsPassed {
 }
 
 impl Page {
-    /// `name(section)`, as pages are cited; a builtin cites the page that documents it.
+    /// `name(section)`, as pages are cited; a builtin or a program's command cites the page
+    /// that documents it.
     pub fn citation(&self) -> String {
-        match &self.cited_as {
-            Some(c) => c.clone(),
-            None => format!("{}({})", self.name, self.section),
+        match &self.origin {
+            Origin::ManPage => format!("{}({})", self.name, self.section),
+            Origin::ShellBuiltin { page } | Origin::InPage { page } => page.clone(),
         }
+    }
+
+    /// The pages of the commands documented inside this one (while it is being read).
+    pub fn command_pages(&self) -> impl Iterator<Item = &Page> {
+        self.commands.iter().filter_map(Command::page)
+    }
+
+    /// The command items (COMMANDS entries without a page of their own).
+    pub fn command_items(&self) -> impl Iterator<Item = (&Command, &Text, &Help)> {
+        self.commands.iter().filter_map(|c| match &c.doc {
+            CommandDoc::Item { head, help } => Some((c, head, help)),
+            CommandDoc::Page { .. } => None,
+        })
     }
 
     /// The option with this exact spelling.

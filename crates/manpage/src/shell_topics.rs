@@ -8,6 +8,7 @@ use roff::{Block, Document};
 
 use crate::extract::body_help;
 use crate::model::ShellTopic;
+use crate::topic::Topic;
 
 enum Pick {
     /// Every block.
@@ -21,7 +22,7 @@ enum Pick {
 }
 
 struct Rule {
-    key: &'static str,
+    key: Topic,
     section: &'static str,
     subsection: Option<&'static str>,
     pick: Pick,
@@ -29,313 +30,313 @@ struct Rule {
 
 const RULES: &[Rule] = &[
     Rule {
-        key: "pipe",
+        key: Topic::Pipe,
         section: "SHELL GRAMMAR",
         subsection: Some("Pipelines"),
         pick: Pick::First(3),
     },
     Rule {
-        key: "negation",
+        key: Topic::Negation,
         section: "SHELL GRAMMAR",
         subsection: Some("Pipelines"),
         pick: Pick::From("reserved word !", 1),
     },
     Rule {
-        key: "time",
+        key: Topic::Time,
         section: "SHELL GRAMMAR",
         subsection: Some("Pipelines"),
         pick: Pick::From("If the time reserved word", 1),
     },
     Rule {
-        key: "list.semicolon",
+        key: Topic::ListSemicolon,
         section: "SHELL GRAMMAR",
         subsection: Some("Lists"),
         pick: Pick::From("executed sequentially", 1),
     },
     Rule {
-        key: "list.background",
+        key: Topic::ListBackground,
         section: "SHELL GRAMMAR",
         subsection: Some("Lists"),
         pick: Pick::From("control operator &", 1),
     },
     Rule {
-        key: "list.and",
+        key: Topic::ListAnd,
         section: "SHELL GRAMMAR",
         subsection: Some("Lists"),
         pick: Pick::From("AND and OR lists are sequences", 3),
     },
     Rule {
-        key: "list.or",
+        key: Topic::ListOr,
         section: "SHELL GRAMMAR",
         subsection: Some("Lists"),
         pick: Pick::From("An OR list has the form", 3),
     },
     Rule {
-        key: "simple-command",
+        key: Topic::SimpleCommand,
         section: "SHELL GRAMMAR",
         subsection: Some("Simple Commands"),
         pick: Pick::All,
     },
     Rule {
-        key: "compound.subshell",
+        key: Topic::Subshell,
         section: "SHELL GRAMMAR",
         subsection: Some("Compound Commands"),
         pick: Pick::Item("(list)"),
     },
     Rule {
-        key: "compound.group",
+        key: Topic::Group,
         section: "SHELL GRAMMAR",
         subsection: Some("Compound Commands"),
         pick: Pick::Item("{ list; }"),
     },
     Rule {
-        key: "compound.arithmetic",
+        key: Topic::Arithmetic,
         section: "SHELL GRAMMAR",
         subsection: Some("Compound Commands"),
         pick: Pick::Item("((expression))"),
     },
     Rule {
-        key: "compound.conditional",
+        key: Topic::Conditional,
         section: "SHELL GRAMMAR",
         subsection: Some("Compound Commands"),
         pick: Pick::Item("[[ expression ]]"),
     },
     Rule {
-        key: "compound.for",
+        key: Topic::For,
         section: "SHELL GRAMMAR",
         subsection: Some("Compound Commands"),
         pick: Pick::Item("for name"),
     },
     Rule {
-        key: "compound.for-arithmetic",
+        key: Topic::ForArithmetic,
         section: "SHELL GRAMMAR",
         subsection: Some("Compound Commands"),
         pick: Pick::Item("for (("),
     },
     Rule {
-        key: "compound.select",
+        key: Topic::Select,
         section: "SHELL GRAMMAR",
         subsection: Some("Compound Commands"),
         pick: Pick::Item("select name"),
     },
     Rule {
-        key: "compound.case",
+        key: Topic::Case,
         section: "SHELL GRAMMAR",
         subsection: Some("Compound Commands"),
         pick: Pick::Item("case word"),
     },
     Rule {
-        key: "compound.if",
+        key: Topic::If,
         section: "SHELL GRAMMAR",
         subsection: Some("Compound Commands"),
         pick: Pick::Item("if list"),
     },
     Rule {
-        key: "compound.while",
+        key: Topic::While,
         section: "SHELL GRAMMAR",
         subsection: Some("Compound Commands"),
         pick: Pick::Item("until list"),
     },
     Rule {
-        key: "coproc",
+        key: Topic::Coproc,
         section: "SHELL GRAMMAR",
         subsection: Some("Coprocesses"),
         pick: Pick::First(3),
     },
     Rule {
-        key: "function",
+        key: Topic::Function,
         section: "SHELL GRAMMAR",
         subsection: Some("Shell Function Definitions"),
         pick: Pick::First(2),
     },
     Rule {
-        key: "function-call",
+        key: Topic::FunctionCall,
         section: "FUNCTIONS",
         subsection: None,
         pick: Pick::First(1),
     },
     Rule {
-        key: "comment",
+        key: Topic::Comment,
         section: "COMMENTS",
         subsection: None,
         pick: Pick::All,
     },
     Rule {
-        key: "quoting",
+        key: Topic::Quoting,
         section: "QUOTING",
         subsection: None,
         pick: Pick::First(2),
     },
     Rule {
-        key: "assignment",
+        key: Topic::Assignment,
         section: "PARAMETERS",
         subsection: None,
         pick: Pick::From("A variable may be assigned to", 3),
     },
     Rule {
-        key: "parameter.positional",
+        key: Topic::PositionalParameter,
         section: "PARAMETERS",
         subsection: Some("Positional Parameters"),
         pick: Pick::All,
     },
     Rule {
-        key: "parameter.special",
+        key: Topic::SpecialParameter,
         section: "PARAMETERS",
         subsection: Some("Special Parameters"),
         pick: Pick::First(1),
     },
     Rule {
-        key: "parameter.special.*",
+        key: Topic::SpecialStar,
         section: "PARAMETERS",
         subsection: Some("Special Parameters"),
         pick: Pick::Item("*"),
     },
     Rule {
-        key: "parameter.special.@",
+        key: Topic::SpecialAt,
         section: "PARAMETERS",
         subsection: Some("Special Parameters"),
         pick: Pick::Item("@"),
     },
     Rule {
-        key: "parameter.special.#",
+        key: Topic::SpecialHash,
         section: "PARAMETERS",
         subsection: Some("Special Parameters"),
         pick: Pick::Item("#"),
     },
     Rule {
-        key: "parameter.special.?",
+        key: Topic::SpecialQuestion,
         section: "PARAMETERS",
         subsection: Some("Special Parameters"),
         pick: Pick::Item("?"),
     },
     Rule {
-        key: "parameter.special.-",
+        key: Topic::SpecialDash,
         section: "PARAMETERS",
         subsection: Some("Special Parameters"),
         pick: Pick::Item("-"),
     },
     Rule {
-        key: "parameter.special.$",
+        key: Topic::SpecialDollar,
         section: "PARAMETERS",
         subsection: Some("Special Parameters"),
         pick: Pick::Item("$"),
     },
     Rule {
-        key: "parameter.special.!",
+        key: Topic::SpecialBang,
         section: "PARAMETERS",
         subsection: Some("Special Parameters"),
         pick: Pick::Item("!"),
     },
     Rule {
-        key: "parameter.special.0",
+        key: Topic::SpecialZero,
         section: "PARAMETERS",
         subsection: Some("Special Parameters"),
         pick: Pick::Item("0"),
     },
     Rule {
-        key: "expansion.brace",
+        key: Topic::BraceExpansion,
         section: "EXPANSION",
         subsection: Some("Brace Expansion"),
         pick: Pick::First(2),
     },
     Rule {
-        key: "expansion.tilde",
+        key: Topic::TildeExpansion,
         section: "EXPANSION",
         subsection: Some("Tilde Expansion"),
         pick: Pick::First(1),
     },
     Rule {
-        key: "expansion.parameter",
+        key: Topic::ParameterExpansion,
         section: "EXPANSION",
         subsection: Some("Parameter Expansion"),
         pick: Pick::First(1),
     },
     Rule {
-        key: "expansion.command",
+        key: Topic::CommandSubstitution,
         section: "EXPANSION",
         subsection: Some("Command Substitution"),
         pick: Pick::First(3),
     },
     Rule {
-        key: "expansion.arithmetic",
+        key: Topic::ArithmeticExpansion,
         section: "EXPANSION",
         subsection: Some("Arithmetic Expansion"),
         pick: Pick::First(3),
     },
     Rule {
-        key: "expansion.process",
+        key: Topic::ProcessSubstitution,
         section: "EXPANSION",
         subsection: Some("Process Substitution"),
         pick: Pick::First(1),
     },
     Rule {
-        key: "expansion.pathname",
+        key: Topic::PathnameExpansion,
         section: "EXPANSION",
         subsection: Some("Pathname Expansion"),
         pick: Pick::First(1),
     },
     Rule {
-        key: "redirect",
+        key: Topic::Redirect,
         section: "REDIRECTION",
         subsection: None,
         pick: Pick::First(1),
     },
     Rule {
-        key: "redirect.input",
+        key: Topic::RedirectInput,
         section: "REDIRECTION",
         subsection: Some("Redirecting Input"),
         pick: Pick::All,
     },
     Rule {
-        key: "redirect.output",
+        key: Topic::RedirectOutput,
         section: "REDIRECTION",
         subsection: Some("Redirecting Output"),
         pick: Pick::All,
     },
     Rule {
-        key: "redirect.append",
+        key: Topic::RedirectAppend,
         section: "REDIRECTION",
         subsection: Some("Appending Redirected Output"),
         pick: Pick::All,
     },
     Rule {
-        key: "redirect.output-and-error",
+        key: Topic::RedirectOutputAndError,
         section: "REDIRECTION",
         subsection: Some("Redirecting Standard Output and Standard Error"),
         pick: Pick::All,
     },
     Rule {
-        key: "redirect.append-output-and-error",
+        key: Topic::RedirectAppendOutputAndError,
         section: "REDIRECTION",
         subsection: Some("Appending Standard Output and Standard Error"),
         pick: Pick::All,
     },
     Rule {
-        key: "redirect.here-document",
+        key: Topic::HereDocument,
         section: "REDIRECTION",
         subsection: Some("Here Documents"),
         pick: Pick::All,
     },
     Rule {
-        key: "redirect.here-string",
+        key: Topic::HereString,
         section: "REDIRECTION",
         subsection: Some("Here Strings"),
         pick: Pick::All,
     },
     Rule {
-        key: "redirect.duplicate",
+        key: Topic::Duplicate,
         section: "REDIRECTION",
         subsection: Some("Duplicating File Descriptors"),
         pick: Pick::All,
     },
     Rule {
-        key: "redirect.move",
+        key: Topic::Move,
         section: "REDIRECTION",
         subsection: Some("Moving File Descriptors"),
         pick: Pick::All,
     },
     Rule {
-        key: "redirect.read-write",
+        key: Topic::ReadWrite,
         section: "REDIRECTION",
         subsection: Some("Opening File Descriptors for Reading and Writing"),
         pick: Pick::All,
@@ -343,7 +344,7 @@ const RULES: &[Rule] = &[
 ];
 
 /// The shell topics of bash(1), and the keys whose place was not found.
-pub fn topics(doc: &Document) -> (Vec<ShellTopic>, Vec<&'static str>) {
+pub fn topics(doc: &Document) -> (Vec<ShellTopic>, Vec<Topic>) {
     let mut out = Vec::new();
     let mut missing = Vec::new();
     for rule in RULES {
@@ -394,7 +395,7 @@ fn topic(doc: &Document, rule: &Rule) -> Option<ShellTopic> {
         return None;
     }
     Some(ShellTopic {
-        key: rule.key.to_string(),
+        key: rule.key,
         title,
         help,
     })

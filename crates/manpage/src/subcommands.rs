@@ -6,10 +6,10 @@
 use roff::{Block, Document, Text};
 
 use crate::extract::body_help;
-use crate::model::Subcommand;
+use crate::model::{Command, CommandDoc};
 
 /// The commands the page defines.
-pub fn read(doc: &Document, synopsis: &[Text]) -> Vec<Subcommand> {
+pub fn read(doc: &Document, synopsis: &[Text]) -> Vec<Command> {
     let listed = listed_in_synopsis(synopsis);
     let program = synopsis
         .first()
@@ -117,7 +117,7 @@ fn head_command(head: &Text, program: Option<&str>) -> Option<String> {
     is_command_word(first).then(|| first.to_string())
 }
 
-fn collect(blocks: &[Block], commands: bool, found: &Found, out: &mut Vec<Subcommand>) {
+fn collect(blocks: &[Block], commands: bool, found: &Found, out: &mut Vec<Command>) {
     let listed = found.listed;
     let mut i = 0;
     while i < blocks.len() {
@@ -154,14 +154,16 @@ fn collect(blocks: &[Block], commands: bool, found: &Found, out: &mut Vec<Subcom
     }
 }
 
-fn push(out: &mut Vec<Subcommand>, name: String, head: &Text, help: Vec<Text>) {
-    if out.iter().any(|s| s.name == name) || help.is_empty() {
+fn push(out: &mut Vec<Command>, name: String, head: &Text, help: Vec<Text>) {
+    if out.iter().any(|s| s.name() == name) || help.is_empty() {
         return;
     }
-    out.push(Subcommand {
-        name,
-        head: head.clone(),
-        help,
+    out.push(Command {
+        names: vec![name],
+        doc: CommandDoc::Item {
+            head: head.clone(),
+            help,
+        },
     });
 }
 

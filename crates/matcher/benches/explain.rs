@@ -37,13 +37,13 @@ fn bench(c: &mut Criterion) {
     let line = "grep -rn --include='*.rs' TODO . | sort -k5 -n | head -20 > out.txt && tar -czf backup.tgz src";
     assert!((90..=110).contains(&line.len()));
     // Warm the store's page cache of the operating system and the lookups once.
-    black_box(matcher::explain(line, &store));
+    black_box(matcher::explain_str(line, &store).unwrap());
     c.bench_function("explain a 100-character line", |b| {
-        b.iter(|| black_box(matcher::explain(black_box(line), &store)))
+        b.iter(|| black_box(matcher::explain_str(black_box(line), &store)))
     });
     let script = script();
     c.bench_function("explain a 200-line script", |b| {
-        b.iter(|| black_box(matcher::explain(black_box(&script), &store)))
+        b.iter(|| black_box(matcher::explain_str(black_box(&script), &store)))
     });
 }
 

@@ -3,20 +3,18 @@
 //! option arguments, operands, and the commands that wrappers run (`sudo`, `xargs`,
 //! `find -exec ... ;`).
 
-use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::Arc;
 
-use manpage::{ArgumentNeed, OptionDef, Page};
-use roff::{Font, Text};
+use manpage::{ArgumentNeed, CommandDoc, OptionDef, Origin, Page, Text, Topic};
 
+use crate::help::{HelpEntry, Helps};
+use crate::lookup::Lookup;
 use crate::option_lookup::{
     abbreviated, allows_dashless_bundle, dashless, exact, flag_need, mostly_single_dash_long,
     names_a_number, placeholder, runs_command_until_terminator, shows_glued, takes_required,
-    value_help,
 };
-use crate::pages::Lookup;
 use crate::{Kind, Piece};
 
 /// What the matcher needs while it walks the commands of one script.
@@ -29,17 +27,15 @@ pub struct Context<'l, 'a> {
     pub last_group: usize,
     /// The pieces found so far.
     pub out: Vec<Piece>,
-    /// Help built once per definition (keyed by its address in its page), so that spans with
-    /// the same help share it and it is rendered once.
-    pub help_cache: RefCell<HashMap<usize, Arc<Vec<Text>>>>,
+    /// The helps given so far, one per thing documented.
+    pub helps: Helps,
 }
 
 fn piece(
     range: Range<usize>,
     kind: Kind,
     group: usize,
-    help: Arc<Vec<Text>>,
-    page: &Page,
+    help: Arc<HelpEntry>,
     option: Option<String>,
 ) -> Piece {
     Piece {
@@ -47,57 +43,32 @@ fn piece(
         kind,
         group,
         help: Some(help),
-        page: Some(page.citation()),
         option,
         other_pages: Vec::new(),
     }
-}
-
-fn option_help(opt: &OptionDef) -> Vec<Text> {
-    let mut help = Vec::with_capacity(opt.help.len() + 1);
-    help.push(opt.head.clone());
-    help.extend(opt.help.iter().cloned());
-    help
 }
 
 fn unknown(range: Range<usize>, group: usize) -> Piece {
     Piece::unknown(range, group)
 }
 
-/// The help of a program span: its NAME line, or for a builtin its synopsis and first paragraph.
-fn program_help(page: &Page) -> Vec<Text> {
-    let mut help = vec![page.name_line.clone()];
-    if page.cited_as.is_some() && !page.description.is_empty() {
-        help.push(Text::from_run(page.description.clone(), Font::Roman));
-    }
-    help
+/// The page's own command item named `word` (`systemctl restart`), with its index among the
+/// page's commands.
+fn command_item<'p>(page: &'p Page, word: &str) -> Option<(usize, &'p Text, &'p [Text])> {
+    page.commands
+        .iter()
+        .enumerate()
+        .find_map(|(i, c)| match &c.doc {
+            CommandDoc::Item { head, help } if c.names.iter().any(|n| n == word) => {
+                Some((i, head, help.as_slice()))
+            }
+            _ => None,
+        })
 }
 
 impl Context<'_, '_> {
-    fn shared_help(&self, key: usize, build: impl FnOnce() -> Vec<Text>) -> Arc<Vec<Text>> {
-        self.help_cache
-            .borrow_mut()
-            .entry(key)
-            .or_insert_with(|| Arc::new(build()))
-            .clone()
-    }
-
-    fn opt_help(&self, opt: &OptionDef) -> Arc<Vec<Text>> {
-        self.shared_help(opt as *const OptionDef as usize, || option_help(opt))
-    }
-
-    fn program_help(&self, page: &Page) -> Arc<Vec<Text>> {
-        self.shared_help(page as *const Page as usize, || program_help(page))
-    }
-
-    fn name_help(&self, page: &Page) -> Arc<Vec<Text>> {
-        self.shared_help(page as *const Page as usize + 1, || {
-            vec![page.name_line.clone()]
-        })
-    }
-
-    fn operand_help(&self, op: &manpage::Operand) -> Arc<Vec<Text>> {
-        self.shared_help(op as *const manpage::Operand as usize, || op.help.clone())
+    fn opt_help(&self, page: &Page, opt: &OptionDef) -> Arc<HelpEntry> {
+        self.helps.option(page, opt)
     }
 
     fn new_group(&mut self) -> usize {
@@ -158,16 +129,11 @@ impl Context<'_, '_> {
     pub fn command(&mut self, words: &[shell::Word], group: usize, external: bool) {
         let Some(first) = words.first() else { return };
         if !external && self.functions.contains(&first.value) {
-            let help = self.lookup.topic("function-call");
-            match help {
-                Some((page, topic)) => self.out.push(piece(
-                    first.range.clone(),
-                    Kind::Program,
-                    group,
-                    topic,
-                    &page,
-                    None,
-                )),
+            match self.lookup.topic(Topic::FunctionCall) {
+                Some(help) => {
+                    self.out
+                        .push(piece(first.range.clone(), Kind::Program, group, help, None))
+                }
                 None => self.out.push(unknown(first.range.clone(), group)),
             }
             for w in &words[1..] {
@@ -191,8 +157,7 @@ impl Context<'_, '_> {
             first.range.clone(),
             Kind::Program,
             group,
-            self.program_help(&page),
-            &page,
+            self.helps.program(&page),
             None,
         );
         let base = first.value.rsplit('/').next().unwrap_or(&first.value);
@@ -211,14 +176,12 @@ impl Context<'_, '_> {
     /// `[[ expression ]]`: the brackets get bash(1)'s paragraph on the conditional command, the
     /// expression the operators of the `[` builtin.
     fn conditional(&mut self, words: &[shell::Word], group: usize) {
-        let keyword =
-            |ctx: &mut Self, w: &shell::Word| match ctx.lookup.topic("compound.conditional") {
-                Some((page, topic)) => {
-                    ctx.out
-                        .push(piece(w.range.clone(), Kind::Keyword, 0, topic, &page, None))
-                }
-                None => ctx.out.push(unknown(w.range.clone(), 0)),
-            };
+        let keyword = |ctx: &mut Self, w: &shell::Word| match ctx.lookup.topic(Topic::Conditional) {
+            Some(help) => ctx
+                .out
+                .push(piece(w.range.clone(), Kind::Keyword, 0, help, None)),
+            None => ctx.out.push(unknown(w.range.clone(), 0)),
+        };
         keyword(self, &words[0]);
         let (inner, close) = match words.last() {
             Some(last) if words.len() > 1 && last.value == "]]" => {
@@ -247,7 +210,7 @@ impl Context<'_, '_> {
             || !word
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-            || page.cited_as.is_some()
+            || page.origin.is_inside_another()
         {
             return None;
         }
@@ -289,8 +252,7 @@ impl Context<'_, '_> {
     ) {
         // tmux runs a sequence of its commands, separated by `\;`: after one, the next word is
         // another command of the program.
-        if page.cited_as.is_some()
-            && page.name.contains(' ')
+        if matches!(page.origin, Origin::InPage { .. })
             && let Some(program) = parent.clone()
             && let Some(at) = words.iter().position(|w| w.value == ";")
         {
@@ -302,7 +264,7 @@ impl Context<'_, '_> {
         let mut end_of_options = false;
         // The help of a command defined in the page, once its word is seen: its arguments are
         // described there.
-        let mut command_done: Option<Arc<Vec<Text>>> = None;
+        let mut command_done: Option<Arc<HelpEntry>> = None;
         let mut positional: Vec<&shell::Word> = Vec::new();
         // Sub-command words are checked first, so `git foo` never runs `foo` as a program when
         // a git-foo page exists.
@@ -319,8 +281,7 @@ impl Context<'_, '_> {
                         w.range.clone(),
                         Kind::Option,
                         group,
-                        self.opt_help(o),
-                        &page,
+                        self.opt_help(&page, o),
                         Some("--".into()),
                     )),
                     None => self.out.push(unknown(w.range.clone(), group)),
@@ -373,7 +334,8 @@ impl Context<'_, '_> {
                 if let Some((index, flag)) = whole {
                     let opt = &owner.options[index];
                     // `--sort=size`: a value the page documents gets its own span and help.
-                    let attached = value.and_then(|val| value_help(opt, val).map(|h| (val, h)));
+                    let attached =
+                        value.and_then(|val| self.helps.value(&owner, opt, val).map(|h| (val, h)));
                     let option_end = match attached {
                         Some((val, _)) if !w.quoted && w.range.len() == v.len() => {
                             w.range.end - val.len()
@@ -384,8 +346,7 @@ impl Context<'_, '_> {
                         w.range.start..option_end,
                         Kind::Option,
                         group,
-                        self.opt_help(opt),
-                        &owner,
+                        self.opt_help(&owner, opt),
                         Some(flag.clone()),
                     ));
                     if let Some((_, help)) = attached
@@ -395,8 +356,7 @@ impl Context<'_, '_> {
                             option_end..w.range.end,
                             Kind::Argument,
                             group,
-                            Arc::new(help),
-                            &owner,
+                            help,
                             None,
                         ));
                     }
@@ -411,10 +371,13 @@ impl Context<'_, '_> {
                         // `mount -o noatime,nodev`: each value of a comma list its own span,
                         // when the page documents them all and the word is written plainly.
                         let items: Vec<&str> = arg.value.split(',').collect();
-                        let helps: Option<Vec<Vec<Text>>> =
+                        let helps: Option<Vec<Arc<HelpEntry>>> =
                             if items.len() > 1 && !arg.quoted && arg.range.len() == arg.value.len()
                             {
-                                items.iter().map(|v| value_help(opt, v)).collect()
+                                items
+                                    .iter()
+                                    .map(|v| self.helps.value(&owner, opt, v))
+                                    .collect()
                             } else {
                                 None
                             };
@@ -428,22 +391,21 @@ impl Context<'_, '_> {
                                     at..at + item.len() + comma,
                                     Kind::Argument,
                                     group,
-                                    Arc::new(help),
-                                    &owner,
+                                    help,
                                     None,
                                 ));
                                 at += item.len() + comma;
                             }
                         } else {
-                            let help = value_help(opt, &arg.value)
-                                .map(Arc::new)
-                                .unwrap_or_else(|| self.opt_help(opt));
+                            let help = self
+                                .helps
+                                .value(&owner, opt, &arg.value)
+                                .unwrap_or_else(|| self.opt_help(&owner, opt));
                             self.out.push(piece(
                                 arg.range.clone(),
                                 Kind::Argument,
                                 group,
                                 help,
-                                &owner,
                                 None,
                             ));
                         }
@@ -478,8 +440,7 @@ impl Context<'_, '_> {
                         w.range.clone(),
                         Kind::Option,
                         group,
-                        self.opt_help(opt),
-                        &page,
+                        self.opt_help(&page, opt),
                         Some(shown),
                     ));
                     continue;
@@ -498,12 +459,11 @@ impl Context<'_, '_> {
                         Kind::Subcommand,
                         group,
                         // A command documented inside the page: its synopsis and first paragraph.
-                        if sub.cited_as.is_some() {
-                            self.program_help(&sub)
+                        if sub.origin.is_inside_another() {
+                            self.helps.program(&sub)
                         } else {
-                            self.name_help(&sub)
+                            self.helps.name(&sub)
                         },
-                        &sub,
                         None,
                     ));
                     self.arguments(
@@ -516,17 +476,14 @@ impl Context<'_, '_> {
                 }
                 // A command defined in the page itself (`systemctl restart`, `apt-get install`).
                 if command_done.is_none()
-                    && let Some(sub) = page.subcommands.iter().find(|s| s.name == v)
+                    && let Some((index, head, body)) = command_item(&page, v)
                 {
-                    let mut help = vec![sub.head.clone()];
-                    help.extend(sub.help.iter().cloned());
-                    let help = Arc::new(help);
+                    let help = self.helps.command_item(&page, index, head, body);
                     self.out.push(piece(
                         w.range.clone(),
                         Kind::Subcommand,
                         group,
                         help.clone(),
-                        &page,
                         None,
                     ));
                     command_done = Some(help);
@@ -565,7 +522,6 @@ impl Context<'_, '_> {
                         Kind::Argument,
                         group,
                         help.clone(),
-                        &page,
                         None,
                     ));
                 }
@@ -620,8 +576,7 @@ impl Context<'_, '_> {
                     words[e].range.clone(),
                     Kind::Argument,
                     group,
-                    self.opt_help(opt),
-                    page,
+                    self.opt_help(page, opt),
                     None,
                 ));
                 e + 1
@@ -719,9 +674,9 @@ impl Context<'_, '_> {
         op: &manpage::Operand,
         page: &Page,
     ) {
-        let help = self.operand_help(op);
+        let help = self.helps.operand(page, op);
         self.out
-            .push(piece(range, Kind::Argument, group, help, page, None));
+            .push(piece(range, Kind::Argument, group, help, None));
     }
 
     /// Splits a bundle of short options (`-xzvf`, `-n1`, `-ofile`, or dashless `xzvf` where the
@@ -756,8 +711,7 @@ impl Context<'_, '_> {
                 w.range.clone(),
                 Kind::Option,
                 group,
-                self.opt_help(first_opt),
-                page,
+                self.opt_help(page, first_opt),
                 Some(format!("{prefix}{first}")),
             ));
             return Some(0);
@@ -790,8 +744,7 @@ impl Context<'_, '_> {
                         start..end,
                         Kind::Option,
                         group,
-                        self.opt_help(opt),
-                        page,
+                        self.opt_help(page, opt),
                         Some(format!("{prefix}{c}{c2}")),
                     ));
                     skip_next = true;
@@ -817,8 +770,7 @@ impl Context<'_, '_> {
                     start..w.range.end,
                     Kind::Option,
                     group,
-                    self.opt_help(opt),
-                    page,
+                    self.opt_help(page, opt),
                     Some(flag),
                 ));
                 return Some(used);
@@ -827,8 +779,7 @@ impl Context<'_, '_> {
                 start..letter_end,
                 Kind::Option,
                 group,
-                self.opt_help(opt),
-                page,
+                self.opt_help(page, opt),
                 Some(flag),
             ));
             let last = k + 1 == letters.len();
@@ -842,8 +793,7 @@ impl Context<'_, '_> {
                     arg.range.clone(),
                     Kind::Argument,
                     group,
-                    self.opt_help(opt),
-                    page,
+                    self.opt_help(page, opt),
                     None,
                 ));
                 used += 1;

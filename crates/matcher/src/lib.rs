@@ -5,28 +5,38 @@
 //!
 //! Pure: no I/O beyond the [`PageSource`] it is given, so tests run on fixture pages.
 
+//! The explain stage: a parsed script and page lookups in, an [`Explanation`] out. Every part of
+//! the command line becomes a span pointing at the help that documents it: the program's NAME
+//! line, an option's own description, an operand's documentation, or the shell page's paragraph
+//! for a piece of shell syntax. Nothing is invented: what no page documents is marked unknown.
+//!
+//! Pure: no I/O beyond the [`PageSource`] it is given, and nothing rendered (the `render` crate
+//! turns an explanation into text, HTML, markdown and JSON).
+
 mod command;
 mod explanation;
+mod help;
+mod lookup;
 mod option_lookup;
-mod pages;
 
 use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::Arc;
 
-pub use explanation::{Explanation, JSON_VERSION, Kind, Problem, Span, escape_html, html, plain};
-pub use pages::{Lookup, MemoryPages, PageSource};
-use roff::Text;
-use shell::{RedirectKind, SyntaxKind};
+pub use explanation::{Explanation, Help, HelpId, HelpKind, Kind, Problem, Span};
+use help::HelpEntry;
+use lookup::Lookup;
+use manpage::Topic;
+pub use manpage::{LookupError, MemoryPages, PageSource, SHELL_PAGE};
+use shell::{Compound, RedirectKind, Script, SyntaxKind};
 
-/// A span before offsets are finished: range, kind, group and help.
+/// A span before it is numbered: range, kind, group and help.
 #[derive(Debug, Clone)]
 pub(crate) struct Piece {
     pub range: Range<usize>,
     pub kind: Kind,
     pub group: usize,
-    pub help: Option<Arc<Vec<Text>>>,
-    pub page: Option<String>,
+    pub help: Option<Arc<HelpEntry>>,
     pub option: Option<String>,
     /// For a program: the other pages of the same name (`printf(1)` beside the builtin).
     pub other_pages: Vec<String>,
@@ -40,145 +50,147 @@ impl Piece {
             kind: Kind::Unknown,
             group,
             help: None,
-            page: None,
             option: None,
             other_pages: Vec::new(),
         }
     }
 }
 
-/// Explains a command line or a whole script.
-pub fn explain(source: &str, pages: &dyn PageSource) -> Explanation {
-    explain_with_functions(source, pages, &HashSet::new())
+/// Explains a parsed command line or script. Fails only when the page source does (a damaged
+/// index), never on the script: parse errors are part of the explanation.
+pub fn explain(script: &Script, pages: &dyn PageSource) -> Result<Explanation, LookupError> {
+    explain_range(script, 0..script.source.len(), pages)
 }
 
-/// Explains one part of a longer script: `functions` are the shell functions the rest of the
-/// script defines, so that calling one is explained as a function call (functions defined in
-/// `source` itself are found as [`explain`] finds them).
-pub fn explain_with_functions(
-    source: &str,
-    pages: &dyn PageSource,
-    functions: &HashSet<String>,
-) -> Explanation {
-    let script = shell::parse(source);
-    let lookup = Lookup::new(pages);
-    let mut pieces: Vec<Piece> = Vec::new();
+/// Parses and explains a command line or script.
+pub fn explain_str(source: &str, pages: &dyn PageSource) -> Result<Explanation, LookupError> {
+    explain(&shell::parse(source), pages)
+}
 
-    let mut functions: HashSet<String> = functions.clone();
-    functions.extend(
-        script
-            .syntax
-            .iter()
-            .filter(|s| s.kind == SyntaxKind::FunctionName)
-            .map(|s| source[s.range.clone()].to_string()),
-    );
+/// Explains the part of a script within `range` (a statement under an editor's cursor): spans
+/// only there, with offsets into the whole script, and the functions the whole script defines
+/// known as functions.
+pub fn explain_range(
+    script: &Script,
+    range: Range<usize>,
+    pages: &dyn PageSource,
+) -> Result<Explanation, LookupError> {
+    let source: &str = &script.source;
+    let range = range.start.min(source.len())..range.end.min(source.len());
+    let within = |r: &Range<usize>| r.start >= range.start && r.start < range.end;
+    let lookup = Lookup::new(pages);
+    let functions: HashSet<String> = script
+        .syntax
+        .iter()
+        .filter(|s| s.kind == SyntaxKind::FunctionName)
+        .map(|s| source[s.range.clone()].to_string())
+        .collect();
     let mut ctx = command::Context {
         lookup: &lookup,
         functions: &functions,
         last_group: 0,
         out: Vec::new(),
-        help_cache: Default::default(),
+        helps: Default::default(),
     };
-    for cmd in &script.commands {
-        for a in &cmd.assignments {
-            ctx.out.push(topic_piece(
-                &lookup,
-                a.range.clone(),
-                Kind::Assignment,
-                "assignment",
-            ));
-            expansion_pieces(&lookup, source, a, &mut ctx.out);
-        }
-        for r in &cmd.redirects {
-            redirect_pieces(&lookup, source, r, &mut ctx.out);
-        }
-        for w in &cmd.words {
-            expansion_pieces(&lookup, source, w, &mut ctx.out);
-        }
-        if !cmd.words.is_empty() {
-            let group = ctx.last_group + 1;
-            ctx.last_group = group;
-            ctx.command(&cmd.words, group, false);
-        }
+    for cmd in script.commands.iter().filter(|c| within(&c.range)) {
+        command_pieces(&mut ctx, source, cmd);
     }
-    pieces.append(&mut ctx.out);
-    let mut openers: Vec<&str> = Vec::new();
-    for syn in &script.syntax {
-        let text = &source[syn.range.clone()];
-        let (kind, key) = match syn.kind {
-            SyntaxKind::Pipe | SyntaxKind::PipeAll => (Kind::Operator, "pipe"),
-            SyntaxKind::And => (Kind::Operator, "list.and"),
-            SyntaxKind::Or => (Kind::Operator, "list.or"),
-            SyntaxKind::Semicolon => (Kind::Operator, "list.semicolon"),
-            SyntaxKind::Background => (Kind::Operator, "list.background"),
-            SyntaxKind::Negation => (Kind::Operator, "negation"),
-            SyntaxKind::CaseTerminator => (Kind::Operator, "compound.case"),
-            SyntaxKind::Comment => (Kind::Comment, "comment"),
-            SyntaxKind::SubshellOpen | SyntaxKind::SubshellClose => {
-                (Kind::Keyword, "compound.subshell")
-            }
-            SyntaxKind::FunctionName => (Kind::Keyword, "function"),
-            SyntaxKind::Keyword => (Kind::Keyword, keyword_topic(text, &mut openers)),
-        };
-        pieces.push(topic_piece(&lookup, syn.range.clone(), kind, key));
+    let mut pieces = std::mem::take(&mut ctx.out);
+    for syn in script.syntax.iter().filter(|s| within(&s.range)) {
+        let (kind, topic) = syntax_topic(syn.kind);
+        pieces.push(topic_piece(&lookup, syn.range.clone(), kind, topic));
     }
     let errors = script
         .errors
         .iter()
+        .filter(|e| within(&e.range) || (e.range.is_empty() && e.range.start == range.end))
         .map(|e| Problem {
-            start: e.range.start,
-            end: e.range.end,
+            range: e.range.clone(),
             message: e.message.clone(),
         })
         .collect();
+    pieces.retain_mut(|p| {
+        p.range = p.range.start.max(range.start)..p.range.end.min(range.end);
+        p.range.start < p.range.end
+    });
     let pieces = resolve_overlaps(pieces);
-    let pieces = fill_gaps(source, pieces);
-    Explanation {
-        version: JSON_VERSION,
-        command: source.to_string(),
-        spans: finish(source, pieces),
+    let pieces = fill_gaps(source, range, pieces);
+    if let Some(e) = lookup.take_error() {
+        return Err(e);
+    }
+    let (spans, helps) = finish(pieces);
+    Ok(Explanation {
+        command: script.source.clone(),
+        spans,
+        helps,
         errors,
+    })
+}
+
+/// The pieces of one simple command: its assignments, redirections, expansions and words.
+fn command_pieces(ctx: &mut command::Context, source: &str, cmd: &shell::Command) {
+    let lookup = ctx.lookup;
+    for a in &cmd.assignments {
+        let piece = topic_piece(lookup, a.range.clone(), Kind::Assignment, Topic::Assignment);
+        ctx.out.push(piece);
+        expansion_pieces(lookup, source, a, &mut ctx.out);
+    }
+    for r in &cmd.redirects {
+        redirect_pieces(lookup, source, r, &mut ctx.out);
+    }
+    for w in &cmd.words {
+        expansion_pieces(lookup, source, w, &mut ctx.out);
+    }
+    if !cmd.words.is_empty() {
+        let group = ctx.last_group + 1;
+        ctx.last_group = group;
+        ctx.command(&cmd.words, group, false);
     }
 }
 
-fn keyword_topic(text: &str, openers: &mut Vec<&'static str>) -> &'static str {
-    let topic = match text {
-        "if" | "then" | "elif" | "else" | "fi" => "compound.if",
-        "for" => "compound.for",
-        "while" | "until" => "compound.while",
-        "select" => "compound.select",
-        "case" | "esac" => "compound.case",
-        "{" | "}" => "compound.group",
-        "((" | "))" => "compound.arithmetic",
-        "[[" | "]]" => "compound.conditional",
-        "function" => "function",
-        "coproc" => "coproc",
-        "time" => "time",
-        "!" => "negation",
-        "(" | ")" | "|" if openers.last() == Some(&"compound.case") => "compound.case",
-        "(" | ")" => "function",
-        "-p" => "time",
-        "do" | "done" | "in" => openers.last().copied().unwrap_or("compound.for"),
-        _ => "simple-command",
-    };
-    match text {
-        "for" | "while" | "until" | "select" | "case" => openers.push(topic),
-        "done" | "esac" => {
-            openers.pop();
-        }
-        _ => {}
+/// The kind of span and the shell topic of a piece of syntax.
+fn syntax_topic(kind: SyntaxKind) -> (Kind, Topic) {
+    match kind {
+        SyntaxKind::Pipe | SyntaxKind::PipeAll => (Kind::Operator, Topic::Pipe),
+        SyntaxKind::And => (Kind::Operator, Topic::ListAnd),
+        SyntaxKind::Or => (Kind::Operator, Topic::ListOr),
+        SyntaxKind::Semicolon => (Kind::Operator, Topic::ListSemicolon),
+        SyntaxKind::Background => (Kind::Operator, Topic::ListBackground),
+        SyntaxKind::Negation => (Kind::Operator, Topic::Negation),
+        SyntaxKind::CaseTerminator => (Kind::Operator, Topic::Case),
+        SyntaxKind::Comment => (Kind::Comment, Topic::Comment),
+        SyntaxKind::SubshellOpen | SyntaxKind::SubshellClose => (Kind::Keyword, Topic::Subshell),
+        SyntaxKind::FunctionName => (Kind::Keyword, Topic::Function),
+        SyntaxKind::Keyword(compound) => (Kind::Keyword, compound_topic(compound)),
     }
-    topic
 }
 
-fn topic_piece(lookup: &Lookup, range: Range<usize>, kind: Kind, key: &str) -> Piece {
-    match lookup.topic(key) {
-        Some((page, topic)) => Piece {
+/// The shell topic that documents the reserved words of a construct.
+fn compound_topic(compound: Compound) -> Topic {
+    match compound {
+        Compound::If => Topic::If,
+        Compound::For => Topic::For,
+        Compound::While | Compound::Until => Topic::While,
+        Compound::Select => Topic::Select,
+        Compound::Case => Topic::Case,
+        Compound::Group => Topic::Group,
+        Compound::Arithmetic => Topic::Arithmetic,
+        Compound::Conditional => Topic::Conditional,
+        Compound::Function => Topic::Function,
+        Compound::Coproc => Topic::Coproc,
+        Compound::Time => Topic::Time,
+        Compound::Negation => Topic::Negation,
+        Compound::Other => Topic::SimpleCommand,
+    }
+}
+
+fn topic_piece(lookup: &Lookup, range: Range<usize>, kind: Kind, topic: Topic) -> Piece {
+    match lookup.topic(topic) {
+        Some(help) => Piece {
             range,
             kind,
             group: 0,
-            help: Some(topic),
-            page: Some(page.citation()),
+            help: Some(help),
             option: None,
             other_pages: Vec::new(),
         },
@@ -186,36 +198,36 @@ fn topic_piece(lookup: &Lookup, range: Range<usize>, kind: Kind, key: &str) -> P
     }
 }
 
+/// The topic of an expansion by how it is written (`$((`, `$(`, `${`, `$@`, `$1`, `$x`).
+fn expansion_topic(lookup: &Lookup, text: &str) -> Option<Topic> {
+    Some(if text.starts_with("$((") {
+        Topic::ArithmeticExpansion
+    } else if text.starts_with("$(") || text.starts_with('`') {
+        Topic::CommandSubstitution
+    } else if text.starts_with("<(") || text.starts_with(">(") {
+        Topic::ProcessSubstitution
+    } else if text.starts_with("${") {
+        Topic::ParameterExpansion
+    } else if let Some(name) = text.strip_prefix('$') {
+        match name {
+            "@" | "*" | "#" | "?" | "-" | "$" | "!" | "0" | "_" => Topic::special_parameter(name)
+                .filter(|&t| lookup.topic(t).is_some())
+                .unwrap_or(Topic::SpecialParameter),
+            n if n.chars().all(|c| c.is_ascii_digit()) => Topic::PositionalParameter,
+            _ => Topic::ParameterExpansion,
+        }
+    } else {
+        return None;
+    })
+}
+
 /// The expansions inside a word: `$x`, `${x:-y}`, `$@`, `$(...)`, `$((...))`, `<(...)`, and a
 /// leading `~`. Nested commands' own spans later cut these around themselves.
 fn expansion_pieces(lookup: &Lookup, source: &str, w: &shell::Word, out: &mut Vec<Piece>) {
     for r in &w.expansions {
-        let text = &source[r.clone()];
-        let key = if text.starts_with("$((") {
-            "expansion.arithmetic"
-        } else if text.starts_with("$(") || text.starts_with('`') {
-            "expansion.command"
-        } else if text.starts_with("<(") || text.starts_with(">(") {
-            "expansion.process"
-        } else if text.starts_with("${") {
-            "expansion.parameter"
-        } else if let Some(name) = text.strip_prefix('$') {
-            match name {
-                "@" | "*" | "#" | "?" | "-" | "$" | "!" | "0" | "_" => {
-                    let key = format!("parameter.special.{name}");
-                    if lookup.topic(&key).is_some() {
-                        out.push(topic_piece(lookup, r.clone(), Kind::Expansion, &key));
-                        continue;
-                    }
-                    "parameter.special"
-                }
-                n if n.chars().all(|c| c.is_ascii_digit()) => "parameter.positional",
-                _ => "expansion.parameter",
-            }
-        } else {
-            continue;
-        };
-        out.push(topic_piece(lookup, r.clone(), Kind::Expansion, key));
+        if let Some(topic) = expansion_topic(lookup, &source[r.clone()]) {
+            out.push(topic_piece(lookup, r.clone(), Kind::Expansion, topic));
+        }
     }
     let raw = &source[w.range.clone()];
     if raw.starts_with('~') {
@@ -224,7 +236,7 @@ fn expansion_pieces(lookup: &Lookup, source: &str, w: &shell::Word, out: &mut Ve
             lookup,
             w.range.start..w.range.start + end,
             Kind::Expansion,
-            "expansion.tilde",
+            Topic::TildeExpansion,
         ));
     }
 }
@@ -234,21 +246,21 @@ fn redirect_pieces(lookup: &Lookup, source: &str, r: &shell::Redirect, out: &mut
         .target
         .as_ref()
         .is_some_and(|t| t.value == "-" || t.value.chars().all(|c| c.is_ascii_digit()));
-    let key = match r.kind {
-        RedirectKind::Output | RedirectKind::Clobber => "redirect.output",
-        RedirectKind::Append => "redirect.append",
-        RedirectKind::Input => "redirect.input",
+    let topic = match r.kind {
+        RedirectKind::Output | RedirectKind::Clobber => Topic::RedirectOutput,
+        RedirectKind::Append => Topic::RedirectAppend,
+        RedirectKind::Input => Topic::RedirectInput,
         RedirectKind::DuplicateOutput if !target_is_fd && r.fd.is_none() => {
-            "redirect.output-and-error"
+            Topic::RedirectOutputAndError
         }
-        RedirectKind::DuplicateOutput | RedirectKind::DuplicateInput => "redirect.duplicate",
-        RedirectKind::OutputAndError => "redirect.output-and-error",
-        RedirectKind::AppendOutputAndError => "redirect.append-output-and-error",
-        RedirectKind::HereDocument => "redirect.here-document",
-        RedirectKind::HereString => "redirect.here-string",
-        RedirectKind::ReadWrite => "redirect.read-write",
+        RedirectKind::DuplicateOutput | RedirectKind::DuplicateInput => Topic::Duplicate,
+        RedirectKind::OutputAndError => Topic::RedirectOutputAndError,
+        RedirectKind::AppendOutputAndError => Topic::RedirectAppendOutputAndError,
+        RedirectKind::HereDocument => Topic::HereDocument,
+        RedirectKind::HereString => Topic::HereString,
+        RedirectKind::ReadWrite => Topic::ReadWrite,
     };
-    let op = topic_piece(lookup, r.operator.clone(), Kind::Redirection, key);
+    let op = topic_piece(lookup, r.operator.clone(), Kind::Redirection, topic);
     let as_argument = |range: Range<usize>| {
         let mut p = op.clone();
         p.range = range;
@@ -333,11 +345,11 @@ fn resolve_overlaps(pieces: Vec<Piece>) -> Vec<Piece> {
     out
 }
 
-/// Text that no span covers (other than blanks) becomes unknown spans, word by word; spans are
-/// trimmed of surrounding blanks.
-fn fill_gaps(source: &str, pieces: Vec<Piece>) -> Vec<Piece> {
+/// Text of `range` that no span covers (other than blanks) becomes unknown spans, word by word;
+/// spans are trimmed of surrounding blanks.
+fn fill_gaps(source: &str, range: Range<usize>, pieces: Vec<Piece>) -> Vec<Piece> {
     let mut out = Vec::with_capacity(pieces.len());
-    let mut pos = 0;
+    let mut pos = range.start;
     let push_unknown = |from: usize, to: usize, out: &mut Vec<Piece>| {
         let mut word_start = None;
         let add = |range: Range<usize>, out: &mut Vec<Piece>| out.push(Piece::unknown(range, 0));
@@ -371,8 +383,8 @@ fn fill_gaps(source: &str, pieces: Vec<Piece>) -> Vec<Piece> {
         pos = pos.max(p.range.end);
         out.push(p);
     }
-    if pos < source.len() {
-        push_unknown(pos, source.len(), &mut out);
+    if pos < range.end {
+        push_unknown(pos, range.end, &mut out);
     }
     out
 }
@@ -394,60 +406,36 @@ fn inherit_keyword_help(source: &str, out: &mut [Piece], first_new: usize) {
         {
             p.kind = Kind::Argument;
             p.help = keyword.help.clone();
-            p.page = keyword.page.clone();
         }
     }
 }
 
-fn finish(source: &str, pieces: Vec<Piece>) -> Vec<Span> {
-    let mut spans = Vec::with_capacity(pieces.len());
-    let mut byte = 0;
-    let mut utf16 = 0;
-    let mut advance = |to: usize| {
-        utf16 += source[byte..to].encode_utf16().count();
-        byte = to;
-        utf16
-    };
-    // Rendered once per distinct help: spans that share a help share its text.
-    let mut rendered: std::collections::HashMap<usize, (String, String)> =
-        std::collections::HashMap::new();
-    for p in pieces {
-        let start_utf16 = advance(p.range.start);
-        let end_utf16 = advance(p.range.end);
-        let (help, help_html) = match &p.help {
-            Some(h) if p.kind != Kind::Unknown => {
-                let (plain_text, html_text) = rendered
-                    .entry(Arc::as_ptr(h) as usize)
-                    .or_insert_with(|| (plain(h), html(h)))
-                    .clone();
-                (Some(plain_text), Some(html_text))
-            }
-            _ => (None, None),
-        };
-        let kind = if help.is_none() {
-            Kind::Unknown
-        } else {
-            p.kind
-        };
-        spans.push(Span {
-            start: p.range.start,
-            end: p.range.end,
-            start_utf16,
-            end_utf16,
-            text: source[p.range.clone()].to_string(),
-            kind,
-            group: p.group,
-            help,
-            help_html,
-            page: if kind == Kind::Unknown { None } else { p.page },
-            option: if kind == Kind::Option { p.option } else { None },
-            other_pages: p.other_pages,
-            help_text: if kind == Kind::Unknown {
-                Arc::default()
+/// Numbers the helps and turns the pieces into spans. A span whose kind is unknown has no help,
+/// and one with no help is unknown.
+fn finish(pieces: Vec<Piece>) -> (Vec<Span>, Vec<Help>) {
+    let help_of: Vec<Option<Arc<HelpEntry>>> = pieces
+        .iter()
+        .map(|p| p.help.clone().filter(|_| p.kind != Kind::Unknown))
+        .collect();
+    let (ids, helps) = help::number(&help_of);
+    let spans = pieces
+        .into_iter()
+        .zip(ids)
+        .map(|(p, help)| {
+            let kind = if help.is_none() {
+                Kind::Unknown
             } else {
-                p.help.unwrap_or_default()
-            },
-        });
-    }
-    spans
+                p.kind
+            };
+            Span {
+                range: p.range,
+                kind,
+                group: p.group,
+                help,
+                option: if kind == Kind::Option { p.option } else { None },
+                other_pages: p.other_pages,
+            }
+        })
+        .collect();
+    (spans, helps)
 }

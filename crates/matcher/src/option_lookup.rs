@@ -3,7 +3,7 @@
 //! argument, which of its documented values a word is, and whether letters may be bundled.
 
 use manpage::{ArgumentNeed, FlagStyle, OptionDef, Page};
-use roff::{Font, Text};
+use manpage::{Font, Text};
 
 /// The option spelled exactly `flag`.
 pub(crate) fn exact<'p>(page: &'p Page, flag: &str) -> Option<&'p OptionDef> {
@@ -31,31 +31,30 @@ pub(crate) fn abbreviated<'p>(page: &'p Page, prefix: &str) -> Option<(&'p Optio
     found
 }
 
-/// The help of a value the option documents (`--sort=size`, `-o StrictHostKeyChecking=no`,
-/// `--warning=no-timestamp`): the option's head, then the value's own description.
-pub(crate) fn value_help(opt: &OptionDef, value: &str) -> Option<Vec<Text>> {
+/// The value the option documents that `value` is (`--sort=size`, `-o
+/// StrictHostKeyChecking=no`, `--warning=no-timestamp`): its index among the option's values
+/// and its description, named (shown under the option's head).
+pub(crate) fn value_help(opt: &OptionDef, value: &str) -> Option<(usize, Vec<Text>)> {
     let key = value.split_once('=').map(|(k, _)| k).unwrap_or(value);
-    let found = opt
-        .values
-        .iter()
-        .find(|v| v.name == value)
-        .or_else(|| opt.values.iter().find(|v| v.name == key))
-        .or_else(|| opt.values.iter().find(|v| v.name.eq_ignore_ascii_case(key)))
+    let find = |pred: &dyn Fn(&str) -> bool| opt.values.iter().position(|v| pred(&v.name));
+    let at = find(&|n| n == value)
+        .or_else(|| find(&|n| n == key))
+        .or_else(|| find(&|n| n.eq_ignore_ascii_case(key)))
         .or_else(|| {
-            value
-                .strip_prefix("no-")
-                .and_then(|rest| opt.values.iter().find(|v| v.name == rest))
+            let rest = value.strip_prefix("no-")?;
+            find(&|n| n == rest)
         })?;
+    let found = &opt.values[at];
     if found.help.is_empty() {
         return None;
     }
-    let mut help = vec![opt.head.clone()];
+    let mut help = Vec::with_capacity(found.help.len());
     let mut first = Text::from_run(&found.name, Font::Bold);
     first.push(": ", Font::Roman);
     first.append(&found.help[0]);
     help.push(first);
     help.extend(found.help[1..].iter().cloned());
-    Some(help)
+    Some((at, help))
 }
 
 /// Whether `opt`'s head writes `flag` with its argument attached (`-Idir`, `-o{Directory}`,

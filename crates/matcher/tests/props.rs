@@ -30,36 +30,52 @@ fn pages() -> &'static MemoryPages {
         let pages = files.iter().map(|f| {
             let doc = roff::parse_bytes(&std::fs::read(f).unwrap(), None).unwrap();
             let rel = format!("man1/{}", f.file_name().unwrap().to_string_lossy());
-            manpage::read(&doc, &rel)
+            indexer::read_page(&doc, &rel)
         });
         MemoryPages::new(pages)
     })
 }
 
 fn check(input: &str) -> Result<(), TestCaseError> {
-    let ex = matcher::explain(input, pages());
-    prop_assert_eq!(&ex.command, input);
+    let ex = matcher::explain_str(input, pages()).expect("memory pages never fail");
+    prop_assert_eq!(&*ex.command, input);
     let mut last_end = 0;
     let mut covered = vec![false; input.len()];
+    let mut next_new_help = 1;
     for s in &ex.spans {
+        let (start, end) = (s.range.start, s.range.end);
         prop_assert!(
-            s.start < s.end && s.end <= input.len(),
+            start < end && end <= input.len(),
             "range {}..{}",
-            s.start,
-            s.end
+            start,
+            end
         );
-        prop_assert!(s.start >= last_end, "overlap at {}", s.start);
-        last_end = s.end;
-        prop_assert!(input.is_char_boundary(s.start) && input.is_char_boundary(s.end));
-        prop_assert_eq!(&s.text, &input[s.start..s.end]);
-        prop_assert_eq!(s.start_utf16, input[..s.start].encode_utf16().count());
-        prop_assert_eq!(s.end_utf16, input[..s.end].encode_utf16().count());
+        prop_assert!(start >= last_end, "overlap at {}", start);
+        last_end = end;
+        prop_assert!(input.is_char_boundary(start) && input.is_char_boundary(end));
+        prop_assert_eq!(ex.text(s).trim(), ex.text(s), "blank at an edge");
         prop_assert_eq!(s.help.is_none(), s.kind == Kind::Unknown);
         prop_assert_eq!(s.option.is_some(), s.kind == Kind::Option);
-        for c in covered.iter_mut().take(s.end).skip(s.start) {
+        // Helps are numbered in order of first use, each once.
+        if let Some(id) = s.help {
+            prop_assert!(
+                id.0 <= next_new_help,
+                "help {} before {}",
+                id.0,
+                next_new_help
+            );
+            prop_assert_eq!(ex.helps[id.index()].id, id);
+            next_new_help = next_new_help.max(id.0 + 1);
+        }
+        for c in covered.iter_mut().take(end).skip(start) {
             *c = true;
         }
     }
+    prop_assert_eq!(
+        next_new_help as usize,
+        ex.helps.len() + 1,
+        "a help no span uses"
+    );
     for (i, ch) in input.char_indices() {
         prop_assert!(
             covered[i] || ch.is_whitespace(),

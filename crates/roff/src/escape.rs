@@ -9,6 +9,7 @@ use nom::combinator::{opt, recognize};
 use nom::sequence::{delimited, preceded};
 use nom::{IResult, Parser};
 
+use crate::diagnostic::{Code, Problem};
 use crate::tree::{Font, Text};
 
 /// The current and previous font, as `\fP` needs both.
@@ -321,7 +322,7 @@ pub fn render(
     input: &str,
     fonts: &mut FontState,
     out: &mut Text,
-    problems: &mut Vec<String>,
+    problems: &mut Vec<Problem>,
 ) -> Rendered {
     let mut rendered = Rendered::default();
     let mut rest = input;
@@ -350,7 +351,10 @@ pub fn render(
             Escape::Glyph(name) => {
                 match glyph(name) {
                     Some(g) => out.push(g, fonts.current),
-                    None => problems.push(format!("unknown glyph \\[{name}]")),
+                    None => problems.push(Problem::new(
+                        Code::UnknownGlyph,
+                        format!("unknown glyph \\[{name}]"),
+                    )),
                 }
                 rendered.continued = false;
             }
@@ -358,7 +362,10 @@ pub fn render(
                 if let Some(c) = code.trim().parse::<u32>().ok().and_then(char::from_u32) {
                     out.push(c.to_string(), fonts.current);
                 } else {
-                    problems.push(format!("bad character code \\N'{code}'"));
+                    problems.push(Problem::new(
+                        Code::BadCharacterCode,
+                        format!("bad character code \\N'{code}'"),
+                    ));
                 }
             }
             Escape::Font(name) => match name {
@@ -374,7 +381,10 @@ pub fn render(
                         } else if name.ends_with('I') {
                             Font::Italic
                         } else {
-                            problems.push(format!("unknown font \\f[{name}], set as roman"));
+                            problems.push(Problem::new(
+                                Code::UnknownFont,
+                                format!("unknown font \\f[{name}], set as roman"),
+                            ));
                             Font::Roman
                         };
                         fonts.set(guess);
@@ -385,7 +395,10 @@ pub fn render(
             Escape::Comment => break,
             Escape::Nothing => {}
             Escape::Unknown(c) => {
-                problems.push(format!("unknown escape \\{c}"));
+                problems.push(Problem::new(
+                    Code::UnknownEscape,
+                    format!("unknown escape \\{c}"),
+                ));
                 let mut buf = [0u8; 4];
                 out.push(c.encode_utf8(&mut buf), fonts.current);
             }
@@ -467,7 +480,8 @@ mod tests {
             &mut problems,
         );
         assert_eq!(problems.len(), 2, "{problems:?}");
-        assert!(problems[0].contains("nosuchglyph"));
+        assert!(problems[0].message.contains("nosuchglyph"));
+        assert_eq!(problems[0].code, Code::UnknownGlyph);
     }
 
     #[test]

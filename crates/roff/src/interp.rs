@@ -11,8 +11,8 @@ const STRUCTURAL_MACROS: &[&str] = &[
     "Bl", "El", "It",
 ];
 
+use crate::diagnostic::{Code, Diagnostic, Problem};
 pub use crate::number::eval_number;
-use crate::tree::{Diagnostic, Severity};
 
 /// Most nested macro calls, string interpolations or `.so` includes before we stop.
 const MAX_DEPTH: usize = 48;
@@ -47,13 +47,13 @@ pub struct Line {
 }
 
 /// Adds a warning about `line` to `diags`, up to a bound that keeps broken pages cheap.
-pub fn push_warning(diags: &mut Vec<Diagnostic>, line: &Line, message: String) {
+pub(crate) fn push_warning(diags: &mut Vec<Diagnostic>, line: &Line, problem: Problem) {
     if diags.len() < 500 {
         diags.push(Diagnostic {
+            code: problem.code,
             file: line.file.as_deref().map(str::to_string),
             line: line.line,
-            severity: Severity::Warning,
-            message,
+            message: problem.message,
         });
     }
 }
@@ -144,12 +144,12 @@ impl<'r> Interpreter<'r> {
         }
     }
 
-    fn warn(&mut self, file: &Option<Rc<str>>, line: u32, message: String) {
+    fn warn(&mut self, code: Code, file: &Option<Rc<str>>, line: u32, message: String) {
         if self.diagnostics.len() < 500 {
             self.diagnostics.push(Diagnostic {
+                code,
                 file: file.as_deref().map(str::to_string),
                 line,
-                severity: Severity::Warning,
                 message,
             });
         }
@@ -189,6 +189,7 @@ impl<'r> Interpreter<'r> {
         if self.expanded > MAX_EXPANDED_LINES {
             if !self.stopped {
                 self.warn(
+                    Code::TooLong,
                     file,
                     lineno,
                     "page expands to too many lines; the rest is skipped".into(),
@@ -211,6 +212,7 @@ impl<'r> Interpreter<'r> {
                     // turns `.SH` into low-level requests) keeps the man(7)/mdoc(7) meaning.
                     if STRUCTURAL_MACROS.contains(&name.as_str()) {
                         self.warn(
+                            Code::RedefinedStructuralMacro,
                             file,
                             lineno,
                             format!("ignoring the page's redefinition of .{name}; read as the standard macro"),
@@ -280,7 +282,12 @@ impl<'r> Interpreter<'r> {
             "de" | "de1" | "dei" | "am" | "am1" | "ami" => {
                 let args = split_args(rest);
                 let Some(mname) = args.first() else {
-                    self.warn(file, lineno, format!(".{name} without a macro name"));
+                    self.warn(
+                        Code::MacroWithoutName,
+                        file,
+                        lineno,
+                        format!(".{name} without a macro name"),
+                    );
                     return;
                 };
                 self.mode = Mode::Defining {
@@ -363,6 +370,7 @@ impl<'r> Interpreter<'r> {
             "so" => self.include(rest.trim(), lineno, file),
             "nx" => self.stopped = true,
             "while" => self.warn(
+                Code::WhileLoop,
                 file,
                 lineno,
                 ".while loops are not run; the loop is skipped".into(),
@@ -385,6 +393,7 @@ impl<'r> Interpreter<'r> {
                     self.process(rest, lineno, file);
                 } else if name == "ec" || name == "eo" || name == "cc" {
                     self.warn(
+                        Code::SyntaxChange,
                         file,
                         lineno,
                         format!(".{name} changes roff's syntax; not supported"),
@@ -398,7 +407,12 @@ impl<'r> Interpreter<'r> {
                     self.call_macro(name, body, rest, lineno, file);
                 } else {
                     if !(self.known)(name) {
-                        self.warn(file, lineno, format!("unknown request or macro .{name}"));
+                        self.warn(
+                            Code::UnknownMacro,
+                            file,
+                            lineno,
+                            format!("unknown request or macro .{name}"),
+                        );
                     }
                     self.emit_request(name, rest, lineno, file);
                 }
@@ -431,6 +445,7 @@ impl<'r> Interpreter<'r> {
     ) {
         if self.depth >= MAX_DEPTH {
             self.warn(
+                Code::MacroTooDeep,
                 file,
                 lineno,
                 format!("macro .{name} nests too deep; expansion stopped"),
@@ -466,6 +481,7 @@ impl<'r> Interpreter<'r> {
             let mut chain = self.include_stack.clone();
             chain.push(target.clone());
             self.warn(
+                Code::IncludeLoop,
                 file,
                 lineno,
                 format!(".so {target}: include loop ({})", chain.join(" → ")),
@@ -474,6 +490,7 @@ impl<'r> Interpreter<'r> {
         }
         if self.include_stack.len() >= 16 {
             self.warn(
+                Code::IncludeTooDeep,
                 file,
                 lineno,
                 format!(".so {target}: includes nest too deep"),
@@ -482,6 +499,7 @@ impl<'r> Interpreter<'r> {
         }
         let Some(resolver) = self.resolver.as_mut() else {
             self.warn(
+                Code::IncludeWithoutTree,
                 file,
                 lineno,
                 format!(".so {target}: no manual tree to resolve it in"),
@@ -496,7 +514,12 @@ impl<'r> Interpreter<'r> {
                 self.mode = saved;
                 self.include_stack.pop();
             }
-            Err(e) => self.warn(file, lineno, format!(".so {target}: {e}")),
+            Err(e) => self.warn(
+                Code::IncludeFailed,
+                file,
+                lineno,
+                format!(".so {target}: {e}"),
+            ),
         }
     }
 
@@ -577,6 +600,7 @@ impl<'r> Interpreter<'r> {
                     Some(n) => (n > 0, &s[end..]),
                     None => {
                         self.warn(
+                            Code::ConditionNotUnderstood,
                             file,
                             lineno,
                             format!("condition `{}` not understood; taken as false", &s[..end]),
@@ -639,7 +663,12 @@ impl<'r> Interpreter<'r> {
                             let v = self.interpolate(&v, file, lineno, depth + 1);
                             out.push_str(&v);
                         }
-                        None => self.warn(file, lineno, format!("undefined string \\*[{name}]")),
+                        None => self.warn(
+                            Code::UndefinedString,
+                            file,
+                            lineno,
+                            format!("undefined string \\*[{name}]"),
+                        ),
                     }
                 }
                 'n' => {

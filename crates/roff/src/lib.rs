@@ -6,6 +6,7 @@
 //! never panics, whatever the input.
 
 mod build;
+pub mod diagnostic;
 pub mod escape;
 mod interp;
 mod man;
@@ -15,11 +16,10 @@ pub mod source;
 mod table;
 pub mod tree;
 
+pub use diagnostic::{Code, Diagnostic, Severity};
 pub use interp::Resolver;
 pub use source::SourceError;
-pub use tree::{
-    Block, Diagnostic, Dialect, Document, Font, ItemStyle, Run, Section, Severity, Text,
-};
+pub use tree::{Block, Dialect, Document, Font, ItemStyle, Run, Section, Text};
 
 /// Parses the text of a page. `resolver` loads files named by `.so`, relative to the root of
 /// the manual tree; without one, `.so` requests are reported and skipped.

@@ -1,10 +1,11 @@
 //! The man(7) front end: `.TH`, `.SH`, `.TP`, `.IP`, font macros and friends, onto the tree builder.
 
 use crate::build::{Builder, HeadState};
+use crate::diagnostic::{Code, Diagnostic, Problem};
 use crate::escape::{FontState, render};
 use crate::interp::{Line, LineKind};
 use crate::table::TableReader;
-use crate::tree::{Diagnostic, Dialect, Document, Font, ItemStyle, Text};
+use crate::tree::{Dialect, Document, Font, ItemStyle, Text};
 
 /// Whether `name` is a man(7) macro or a roff request the man front end handles or ignores.
 pub fn is_known(name: &str) -> bool {
@@ -120,7 +121,7 @@ pub fn is_known(name: &str) -> bool {
 }
 
 /// Renders macro arguments in alternating fonts (`.BR`, `.IR`, ...), no space between them.
-fn alternating(args: &[String], fonts: [Font; 2], out: &mut Text, problems: &mut Vec<String>) {
+fn alternating(args: &[String], fonts: [Font; 2], out: &mut Text, problems: &mut Vec<Problem>) {
     for (i, arg) in args.iter().enumerate() {
         let mut state = FontState {
             current: fonts[i % 2],
@@ -131,7 +132,7 @@ fn alternating(args: &[String], fonts: [Font; 2], out: &mut Text, problems: &mut
 }
 
 /// Renders macro arguments in one font, separated by spaces (`.B`, `.I`, `.SM`).
-fn single(args: &[String], font: Font, out: &mut Text, problems: &mut Vec<String>) {
+fn single(args: &[String], font: Font, out: &mut Text, problems: &mut Vec<Problem>) {
     for (i, arg) in args.iter().enumerate() {
         if i > 0 {
             out.push(" ", font);
@@ -148,7 +149,7 @@ fn single(args: &[String], font: Font, out: &mut Text, problems: &mut Vec<String
 pub fn build(lines: &[Line]) -> Document {
     let mut b = Builder::new(Dialect::Man);
     let mut fonts = FontState::default();
-    let mut problems: Vec<String> = Vec::new();
+    let mut problems: Vec<Problem> = Vec::new();
     let mut next_line_font: Option<Font> = None;
     let mut heading: Option<(bool, u32)> = None; // (.SS?, line) waiting for its title line
     let mut table: Option<TableReader> = None;
@@ -164,8 +165,8 @@ pub fn build(lines: &[Line]) -> Document {
         if let Some(p) = prev
             && !problems.is_empty()
         {
-            for message in problems.drain(..) {
-                push_diag(&mut b.doc.diagnostics, p, message);
+            for problem in problems.drain(..) {
+                push_diag(&mut b.doc.diagnostics, p, problem);
             }
         }
         prev = Some(line);
@@ -301,7 +302,10 @@ pub fn build(lines: &[Line]) -> Document {
                     }
                     "RE" => {
                         if !b.end_indent() {
-                            problems.push(".RE without a matching .RS".into());
+                            problems.push(Problem::new(
+                                Code::UnmatchedIndentEnd,
+                                ".RE without a matching .RS",
+                            ));
                         }
                         continue;
                     }
@@ -448,15 +452,15 @@ pub fn build(lines: &[Line]) -> Document {
     if !problems.is_empty()
         && let Some(last) = lines.last()
     {
-        for message in problems.drain(..) {
-            push_diag(&mut b.doc.diagnostics, last, message);
+        for problem in problems.drain(..) {
+            push_diag(&mut b.doc.diagnostics, last, problem);
         }
     }
     b.finish()
 }
 
-fn push_diag(diags: &mut Vec<Diagnostic>, line: &Line, message: String) {
-    crate::interp::push_warning(diags, line, message);
+fn push_diag(diags: &mut Vec<Diagnostic>, line: &Line, problem: Problem) {
+    crate::interp::push_warning(diags, line, problem);
 }
 
 /// Whether an `.IP` head is a list bullet or number rather than a term.

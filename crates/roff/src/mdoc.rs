@@ -2,9 +2,10 @@
 //! onto the same tree builder as man(7), rendered the way mandoc prints them.
 
 use crate::build::{Builder, HeadState};
+use crate::diagnostic::{Code, Diagnostic, Problem};
 use crate::escape::{FontState, render};
 use crate::interp::{Line, LineKind};
-use crate::tree::{Block, Diagnostic, Dialect, Document, Font, ItemStyle, Text};
+use crate::tree::{Block, Dialect, Document, Font, ItemStyle, Text};
 
 /// Whether `name` is an mdoc macro.
 pub fn is_macro(name: &str) -> bool {
@@ -158,7 +159,7 @@ struct Inline<'a> {
     /// `.Sm off`: words are joined without spaces.
     spacing: bool,
     name: &'a str,
-    problems: &'a mut Vec<String>,
+    problems: &'a mut Vec<Problem>,
 }
 
 impl Inline<'_> {
@@ -436,14 +437,14 @@ impl Inline<'_> {
     }
 }
 
-fn render_inline(tokens: &[String], name: &str, problems: &mut Vec<String>) -> Text {
+fn render_inline(tokens: &[String], name: &str, problems: &mut Vec<Problem>) -> Text {
     render_inline_spaced(tokens, name, problems, true)
 }
 
 fn render_inline_spaced(
     tokens: &[String],
     name: &str,
-    problems: &mut Vec<String>,
+    problems: &mut Vec<Problem>,
     spacing: bool,
 ) -> Text {
     let mut r = Inline {
@@ -473,7 +474,7 @@ enum Open {
 /// Builds the document of an mdoc(7) page from interpreted lines.
 pub fn build(lines: &[Line]) -> Document {
     let mut b = Builder::new(Dialect::Mdoc);
-    let mut problems: Vec<String> = Vec::new();
+    let mut problems: Vec<Problem> = Vec::new();
     let mut name = String::new();
     let mut open: Vec<Open> = Vec::new();
     let mut xo_head: Option<(Text, u32, ItemStyle)> = None;
@@ -544,7 +545,10 @@ pub fn build(lines: &[Line]) -> Document {
                 xo_head = None;
                 b.start_item(Some(head), style, hline, HeadState::Body);
                 if !closes && !is_callable(macro_name) {
-                    problems.push(format!(".Xo head not closed by .Xc before .{macro_name}"));
+                    problems.push(Problem::new(
+                        Code::OpenHead,
+                        format!(".Xo head not closed by .Xc before .{macro_name}"),
+                    ));
                 } else {
                     continue;
                 }
@@ -595,11 +599,17 @@ pub fn build(lines: &[Line]) -> Document {
                         }
                     }
                     Some(Open::List(_)) if macro_name == "El" => {}
-                    Some(_) | None => problems.push(format!(".{macro_name} closes no open block")),
+                    Some(_) | None => problems.push(Problem::new(
+                        Code::NothingToClose,
+                        format!(".{macro_name} closes no open block"),
+                    )),
                 }
                 b.close_items();
                 if !b.end_indent() {
-                    problems.push(format!(".{macro_name} without an open list or display"));
+                    problems.push(Problem::new(
+                        Code::ItemOutsideList,
+                        format!(".{macro_name} without an open list or display"),
+                    ));
                 }
             }
             "It" => {
@@ -739,8 +749,8 @@ pub fn build(lines: &[Line]) -> Document {
     b.finish()
 }
 
-fn flush_problems(diags: &mut Vec<Diagnostic>, line: &Line, problems: &mut Vec<String>) {
-    for message in problems.drain(..) {
-        crate::interp::push_warning(diags, line, message);
+fn flush_problems(diags: &mut Vec<Diagnostic>, line: &Line, problems: &mut Vec<Problem>) {
+    for problem in problems.drain(..) {
+        crate::interp::push_warning(diags, line, problem);
     }
 }

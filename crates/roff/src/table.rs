@@ -109,9 +109,15 @@ impl TableReader {
     }
 
     /// The rows read, and the line the table started on.
-    pub fn finish(mut self, problems: &mut Vec<String>) -> (Vec<Vec<Text>>, u32) {
+    pub fn finish(
+        mut self,
+        problems: &mut Vec<crate::diagnostic::Problem>,
+    ) -> (Vec<Vec<Text>>, u32) {
         if let Some((mut cells, text)) = self.block.take() {
-            problems.push("table text block T{ not closed by T}".into());
+            problems.push(crate::diagnostic::Problem::new(
+                crate::diagnostic::Code::UnclosedTableBlock,
+                "table text block T{ not closed by T}",
+            ));
             cells.push(cell(&text));
             self.rows.push(cells);
         }

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::diagnostic::{Code, Diagnostic, Severity};
+
 /// The font of a run of text, after roff font escapes and font macros are resolved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 pub enum Font {
@@ -245,37 +247,6 @@ pub enum Dialect {
     Man,
     /// mdoc(7): `.Dd`, `.Dt`, `.Sh`, `.Bl`, ...
     Mdoc,
-}
-
-/// How serious a diagnostic is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Severity {
-    /// Something was not understood and was skipped or approximated.
-    Warning,
-    /// The input could not be read as a page at all.
-    Error,
-}
-
-/// A problem found while reading a page: what, and where.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Diagnostic {
-    /// The file the problem is in, when it came from an included (`.so`) file.
-    pub file: Option<String>,
-    /// Line (1-based) in that file.
-    pub line: u32,
-    /// How serious it is.
-    pub severity: Severity,
-    /// What went wrong.
-    pub message: String,
-}
-
-impl std::fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if let Some(file) = &self.file {
-            write!(f, "{file}:")?;
-        }
-        write!(f, "{}: {}", self.line, self.message)
-    }
 }
 
 /// A whole page as one tree.

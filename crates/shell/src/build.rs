@@ -570,7 +570,7 @@ impl<'s, 't> Walker<'s, 't> {
                 break;
             }
             let w = words.remove(0);
-            self.push_syntax(w.range, SyntaxKind::Keyword);
+            self.push_syntax(w.range, SyntaxKind::Keyword(crate::Compound::Other));
         }
     }
 }

@@ -28,10 +28,12 @@
 
 use serde::Serialize;
 use std::ops::Range;
+use std::sync::Arc;
 
 pub use statements::{Statement, parse_with_statements};
 
 mod build;
+mod keywords;
 mod post;
 mod statements;
 mod walk;
@@ -41,6 +43,8 @@ mod word;
 /// them, and the parse errors found.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
 pub struct Script {
+    /// The text that was parsed; every range below is a byte range into it.
+    pub source: Arc<str>,
     /// Every simple command, sorted by the start of its range, including those
     /// nested in `$(..)`, `` `..` ``, `<(..)`, `>(..)`, in compound commands and in
     /// function bodies. Redirections attached to a compound command
@@ -171,8 +175,10 @@ pub enum SyntaxKind {
     /// coproc time { } (( ))`, `-p` after `time`, the parens of a function
     /// definition (`f()`) and of a case pattern (`(a|b)`), and the `|` between case
     /// patterns. (`[[` and `]]` are words of their command; the `;` inside
-    /// `for ((..;..;..))` is part of the arithmetic and not reported.)
-    Keyword,
+    /// `for ((..;..;..))` is part of the arithmetic and not reported.) It carries
+    /// the construct the word belongs to, so that a word read alone (`done`) is
+    /// still known as part of its loop.
+    Keyword(Compound),
     /// The `(` of a subshell.
     SubshellOpen,
     /// The `)` of a subshell.
@@ -181,6 +187,42 @@ pub enum SyntaxKind {
     Comment,
     /// The name in a function definition.
     FunctionName,
+}
+
+/// The construct a reserved word belongs to: `do` and `done` are part of the
+/// loop that opened them, `in` of its `for`, `select` or `case`, the parens of a
+/// case pattern of the `case`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum Compound {
+    /// `if then elif else fi`
+    If,
+    /// `for in do done`, also `for ((..))`
+    For,
+    /// `while do done`
+    While,
+    /// `until do done`
+    Until,
+    /// `select in do done`
+    Select,
+    /// `case in esac`, the parens and `|` of its patterns
+    Case,
+    /// `{ }`
+    Group,
+    /// `(( ))`
+    Arithmetic,
+    /// `[[ ]]`
+    Conditional,
+    /// `function`, and the `()` of a definition
+    Function,
+    /// `coproc`
+    Coproc,
+    /// `time` and its `-p`
+    Time,
+    /// `!` before a pipeline
+    Negation,
+    /// A reserved word outside the construct it belongs to (a `|` between case
+    /// patterns with no `case` open, in broken input).
+    Other,
 }
 
 /// Something that could not be parsed.

@@ -62,7 +62,9 @@ pub(crate) fn finish(w: Walker, root: Node) -> Script {
             range,
         })
         .collect();
+    crate::keywords::assign_compounds(src, &mut syntax);
     Script {
+        source: src.into(),
         commands,
         syntax,
         errors,

@@ -3,7 +3,7 @@
 //! The walk uses an explicit task stack, never recursion, because trees can be as
 //! deep as the input is long (`a && b && c ...` nests one `list` per operator).
 
-use crate::{Command, Script, Syntax, SyntaxKind};
+use crate::{Command, Compound, Script, Syntax, SyntaxKind};
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::ops::Range;
@@ -164,6 +164,7 @@ pub(crate) fn parse_tree(source: &str) -> (Script, Option<tree_sitter::Tree>) {
     });
     let Some(tree) = tree else {
         let script = Script {
+            source: source.into(),
             errors: vec![crate::ParseError {
                 range: 0..0,
                 message: "tree-sitter-bash gave no parse tree".into(),
@@ -309,7 +310,7 @@ fn last_simple(mut n: Node) -> Option<Node> {
 fn classify(text: &str, parent: &str) -> Option<SyntaxKind> {
     use SyntaxKind::*;
     Some(match text {
-        "|" if parent == "case_item" => Keyword,
+        "|" if parent == "case_item" => Keyword(Compound::Other),
         "|" => Pipe,
         "|&" => PipeAll,
         "&&" => And,
@@ -318,12 +319,14 @@ fn classify(text: &str, parent: &str) -> Option<SyntaxKind> {
         "&" => Background,
         "!" => Negation,
         ";;" | ";&" | ";;&" => CaseTerminator,
-        "(" | ")" if matches!(parent, "function_definition" | "case_item") => Keyword,
+        "(" | ")" if matches!(parent, "function_definition" | "case_item") => {
+            Keyword(Compound::Other)
+        }
         "(" if matches!(parent, "subshell" | "ERROR") => SubshellOpen,
         ")" if matches!(parent, "subshell" | "ERROR") => SubshellClose,
         "if" | "then" | "elif" | "else" | "fi" | "for" | "in" | "do" | "done" | "while"
         | "until" | "case" | "esac" | "function" | "select" | "coproc" | "time" | "{" | "}"
-        | "[[" | "]]" | "((" | "))" => Keyword,
+        | "[[" | "]]" | "((" | "))" => Keyword(Compound::Other),
         _ => return None,
     })
 }

@@ -1,7 +1,7 @@
 //! One test (or a few) per rule of the shell layer, with exact ranges.
 #![allow(clippy::single_range_in_vec_init)]
 
-use shell::{Command, RedirectKind, Script, SyntaxKind, parse};
+use shell::{Command, Compound, RedirectKind, Script, SyntaxKind, parse};
 
 /// The source text of each word of a command.
 fn texts<'a>(src: &'a str, c: &Command) -> Vec<&'a str> {
@@ -257,16 +257,16 @@ fn functions() {
         syntax(src, &s),
         [
             (FunctionName, "f"),
-            (Keyword, "("),
-            (Keyword, ")"),
-            (Keyword, "{"),
+            (Keyword(Compound::Function), "("),
+            (Keyword(Compound::Function), ")"),
+            (Keyword(Compound::Group), "{"),
             (Semicolon, ";"),
-            (Keyword, "}"),
-            (Keyword, "function"),
+            (Keyword(Compound::Group), "}"),
+            (Keyword(Compound::Function), "function"),
             (FunctionName, "g"),
-            (Keyword, "{"),
+            (Keyword(Compound::Group), "{"),
             (Semicolon, ";"),
-            (Keyword, "}"),
+            (Keyword(Compound::Group), "}"),
         ]
     );
 }
@@ -281,17 +281,17 @@ fn case_statement() {
     assert_eq!(
         syntax(src, &s),
         [
-            (Keyword, "case"),
-            (Keyword, "in"),
-            (Keyword, "|"),
-            (Keyword, ")"),
+            (Keyword(Compound::Case), "case"),
+            (Keyword(Compound::Case), "in"),
+            (Keyword(Compound::Case), "|"),
+            (Keyword(Compound::Case), ")"),
             (CaseTerminator, ";;"),
-            (Keyword, "("),
-            (Keyword, ")"),
+            (Keyword(Compound::Case), "("),
+            (Keyword(Compound::Case), ")"),
             (CaseTerminator, ";&"),
-            (Keyword, ")"),
+            (Keyword(Compound::Case), ")"),
             (CaseTerminator, ";;&"),
-            (Keyword, "esac"),
+            (Keyword(Compound::Case), "esac"),
         ]
     );
 }
@@ -352,16 +352,16 @@ fn arithmetic_and_c_style_for() {
     assert_eq!(
         syntax(src, &s),
         [
-            (Keyword, "(("),
-            (Keyword, "))"),
+            (Keyword(Compound::Arithmetic), "(("),
+            (Keyword(Compound::Arithmetic), "))"),
             (Semicolon, ";"),
-            (Keyword, "for"),
-            (Keyword, "(("),
-            (Keyword, "))"),
+            (Keyword(Compound::For), "for"),
+            (Keyword(Compound::Arithmetic), "(("),
+            (Keyword(Compound::Arithmetic), "))"),
             (Semicolon, ";"),
-            (Keyword, "do"),
+            (Keyword(Compound::For), "do"),
             (Semicolon, ";"),
-            (Keyword, "done"),
+            (Keyword(Compound::For), "done"),
         ]
     );
 }
@@ -384,7 +384,7 @@ fn loops_select_if() {
     let kw: Vec<&str> = s
         .syntax
         .iter()
-        .filter(|x| x.kind == SyntaxKind::Keyword)
+        .filter(|x| matches!(x.kind, SyntaxKind::Keyword(_)))
         .map(|x| &src[x.range.clone()])
         .collect();
     assert_eq!(
@@ -405,18 +405,18 @@ fn time_coproc_negation() {
     assert_eq!(
         syntax(src, &s),
         [
-            (Keyword, "time"),
-            (Keyword, "-p"),
+            (Keyword(Compound::Time), "time"),
+            (Keyword(Compound::Time), "-p"),
             (Pipe, "|"),
             (Semicolon, ";"),
             (Negation, "!"),
             (Semicolon, ";"),
-            (Keyword, "coproc"),
+            (Keyword(Compound::Coproc), "coproc"),
             (Semicolon, ";"),
-            (Keyword, "coproc"),
-            (Keyword, "{"),
+            (Keyword(Compound::Coproc), "coproc"),
+            (Keyword(Compound::Group), "{"),
             (Semicolon, ";"),
-            (Keyword, "}"),
+            (Keyword(Compound::Group), "}"),
         ]
     );
     // `time` after an assignment is /usr/bin/time.
@@ -437,11 +437,11 @@ fn subshells_groups_lists() {
             (And, "&&"),
             (SubshellClose, ")"),
             (Background, "&"),
-            (Keyword, "{"),
+            (Keyword(Compound::Group), "{"),
             (Semicolon, ";"),
             (Or, "||"),
             (Semicolon, ";"),
-            (Keyword, "}"),
+            (Keyword(Compound::Group), "}"),
             (Pipe, "|"),
             (PipeAll, "|&"),
         ]
@@ -631,14 +631,14 @@ fn time_and_coproc_with_compound_commands() {
     assert_eq!(
         syntax(src, &s),
         [
-            (Keyword, "time"),
+            (Keyword(Compound::Time), "time"),
             (SubshellOpen, "("),
             (SubshellClose, ")"),
             (Semicolon, ";"),
-            (Keyword, "coproc"),
-            (Keyword, "{"),
+            (Keyword(Compound::Coproc), "coproc"),
+            (Keyword(Compound::Group), "{"),
             (Semicolon, ";"),
-            (Keyword, "}"),
+            (Keyword(Compound::Group), "}"),
         ]
     );
 }

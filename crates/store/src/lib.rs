@@ -26,7 +26,7 @@ use tantivy::schema::{Field, IndexRecordOption, STORED, STRING, Schema, Value};
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
 /// The on-disk format version; bumped whenever the schema or the page model changes shape.
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 
 const INFO_FILE: &str = "explain-index.json";
 
@@ -242,17 +242,21 @@ impl Store {
     }
 
     /// The names in the index that start with `prefix`, sorted, at most `limit` of them.
-    pub fn names_with_prefix(&self, prefix: &str, limit: usize) -> Vec<String> {
+    pub fn names_with_prefix(&self, prefix: &str, limit: usize) -> Result<Vec<String>, StoreError> {
         let searcher = self.reader.searcher();
         let mut names = std::collections::BTreeSet::new();
+        let damaged = |e: std::io::Error| StoreError::Corrupt {
+            path: PathBuf::from(&self.location),
+            detail: format!("the names' term dictionary: {e}"),
+        };
         for segment in searcher.segment_readers() {
-            let Ok(inverted) = segment.inverted_index(self.fields.name) else {
-                continue;
-            };
-            let Ok(mut stream) = inverted.terms().range().ge(prefix.as_bytes()).into_stream()
-            else {
-                continue;
-            };
+            let inverted = segment.inverted_index(self.fields.name)?;
+            let mut stream = inverted
+                .terms()
+                .range()
+                .ge(prefix.as_bytes())
+                .into_stream()
+                .map_err(damaged)?;
             while let Some((key, _)) = stream.next() {
                 if !key.starts_with(prefix.as_bytes()) || names.len() >= limit {
                     break;
@@ -260,7 +264,7 @@ impl Store {
                 names.insert(String::from_utf8_lossy(key).to_string());
             }
         }
-        names.into_iter().take(limit).collect()
+        Ok(names.into_iter().take(limit).collect())
     }
 
     /// Every page with this name (a page's own name or one of its aliases), best first: pages
@@ -272,7 +276,10 @@ impl Store {
         {
             return Ok(pages.clone());
         }
-        let pages: Vec<Arc<Page>> = self.decode_pages(name)?.into_iter().map(Arc::new).collect();
+        let mut pages: Vec<Arc<Page>> =
+            self.decode_pages(name)?.into_iter().map(Arc::new).collect();
+        // Pages before the builtins documented inside another page (bash's `printf`).
+        manpage::rank_pages(&mut pages, name);
         if !pages.is_empty()
             && let Ok(mut cache) = self.cache.write()
             && cache.len() < CACHED_NAMES
@@ -301,16 +308,6 @@ impl Store {
             })?;
             pages.push(page);
         }
-        // Pages before the builtins documented inside another page (bash's `printf`).
-        pages.sort_by_key(|p| {
-            (
-                p.cited_as.is_some(),
-                p.name != name,
-                section_rank(&p.section),
-                p.section.clone(),
-                p.source.clone(),
-            )
-        });
         Ok(pages)
     }
 
@@ -319,11 +316,7 @@ impl Store {
         let pages = self.pages(name)?;
         Ok(match section {
             None => pages.into_iter().next(),
-            Some(s) => {
-                let exact = pages.iter().position(|p| p.section == s);
-                let prefix = pages.iter().position(|p| p.section.starts_with(s));
-                exact.or(prefix).map(|i| pages[i].clone())
-            }
+            Some(s) => manpage::best_in_section(&pages, s).cloned(),
         })
     }
 
@@ -399,7 +392,7 @@ impl Store {
                             detail: format!("page record: {e}"),
                         })?;
                     // Builtins are part of the page that documents them.
-                    if page.cited_as.is_none() {
+                    if !page.origin.is_inside_another() {
                         out.push(page);
                     }
                 }
@@ -410,12 +403,20 @@ impl Store {
     }
 }
 
-fn section_rank(section: &str) -> u8 {
-    match section.chars().next() {
-        Some('1') => 0,
-        Some('8') => 1,
-        Some('6') => 2,
-        _ => 3,
+/// The index as the matcher and the surfaces see it. A damaged index is an error that says to
+/// rebuild it, never an empty answer.
+impl manpage::PageSource for Store {
+    fn pages(&self, name: &str) -> Result<Vec<Arc<Page>>, manpage::LookupError> {
+        Store::pages(self, name).map_err(|e| manpage::LookupError::new(e.to_string()))
+    }
+
+    fn names_with_prefix(
+        &self,
+        prefix: &str,
+        limit: usize,
+    ) -> Result<Vec<String>, manpage::LookupError> {
+        Store::names_with_prefix(self, prefix, limit)
+            .map_err(|e| manpage::LookupError::new(e.to_string()))
     }
 }
 
@@ -437,9 +438,9 @@ fn document(fields: &Fields, page: &Page) -> TantivyDocument {
 /// option of each, for search.
 fn documents(fields: &Fields, page: &Page) -> Vec<TantivyDocument> {
     let mut docs = vec![document(fields, page)];
-    docs.extend(page.inner_pages.iter().map(|b| document(fields, b)));
+    docs.extend(page.command_pages().map(|b| document(fields, b)));
     search::option_documents(&fields.options, page, &mut docs);
-    for b in &page.inner_pages {
+    for b in page.command_pages() {
         search::option_documents(&fields.options, b, &mut docs);
     }
     docs

@@ -388,7 +388,7 @@ pub(crate) fn scope_key(name: &str) -> String {
 /// synopsis shows them (`git-commit` → `git commit`, `git-ls-remote` → `git ls-remote`,
 /// `gcloud_compute_instances_create` → `gcloud compute instances create`).
 fn command_words(page: &Page) -> String {
-    if page.cited_as.is_some() || !page.name.contains(['-', '_']) {
+    if page.origin.is_inside_another() || !page.name.contains(['-', '_']) {
         return page.name.clone();
     }
     let synopsis: Vec<String> = page.synopsis.iter().map(|s| s.plain()).collect();
@@ -554,13 +554,15 @@ pub(crate) fn option_documents(fields: &OptionFields, page: &Page, out: &mut Vec
     for n in 1..words.len() {
         scopes.push(words[..n].join("-"));
     }
-    if let Some(parent) = page.cited_as.as_deref().and_then(|c| c.split('(').next()) {
+    if page.origin.is_inside_another()
+        && let Some(parent) = page.citation().split('(').next()
+    {
         scopes.push(scope_key(parent));
     }
     scopes.sort();
     scopes.dedup();
     let names = page.names.join(" ");
-    let builtin = u8::from(page.cited_as.is_some());
+    let builtin = u8::from(page.origin.is_inside_another());
     let mut text = String::new();
     for (index, opt) in page.options.iter().enumerate() {
         if opt.flags.is_empty() {
@@ -629,7 +631,7 @@ impl OptionKey<'_> {
     pub(crate) fn names(&self, page: &Page) -> bool {
         page.name == self.name
             && page.section == self.section
-            && page.cited_as.is_some() == self.builtin
+            && page.origin.is_inside_another() == self.builtin
     }
 }
 

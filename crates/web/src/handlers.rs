@@ -22,9 +22,35 @@ type AppStateRef = State<Arc<AppState>>;
 /// How many similar names an error page offers.
 const SUGGESTIONS: usize = 5;
 
-/// Explains `cmd`; a bug in the explainer becomes `None` instead of a dropped connection.
-fn explain_safely(state: &AppState, cmd: &str) -> Option<Explanation> {
-    catch_unwind(AssertUnwindSafe(|| matcher::explain(cmd, &state.pages))).ok()
+/// Why a line could not be explained.
+enum Failure {
+    /// The index could not be read: the message says what to do.
+    Index(matcher::LookupError),
+    /// The explainer panicked: a bug.
+    Bug,
+}
+
+impl Failure {
+    fn message(&self) -> String {
+        match self {
+            Failure::Index(e) => e.to_string(),
+            Failure::Bug => {
+                "the explainer failed on this command line (a bug: please report the line)".into()
+            }
+        }
+    }
+}
+
+/// Explains `cmd`; a bug in the explainer becomes [`Failure::Bug`] instead of a dropped
+/// connection.
+fn explain_safely(state: &AppState, cmd: &str) -> Result<Explanation, Failure> {
+    match catch_unwind(AssertUnwindSafe(|| {
+        matcher::explain_str(cmd, state.store())
+    })) {
+        Ok(Ok(ex)) => Ok(ex),
+        Ok(Err(e)) => Err(Failure::Index(e)),
+        Err(_) => Err(Failure::Bug),
+    }
 }
 
 fn error_page(status: StatusCode, title: &str, message: String) -> Response {
@@ -79,13 +105,23 @@ pub async fn explain(
     if cmd.trim().is_empty() {
         return Redirect::to("/").into_response();
     }
-    let Some(ex) = explain_safely(&state, &cmd) else {
-        return error_page(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "Could not explain this line",
-            "The explainer failed on this command line. This is a bug: please report the line."
-                .into(),
-        );
+    let ex = match explain_safely(&state, &cmd) {
+        Ok(ex) => ex,
+        Err(Failure::Index(e)) => {
+            return error_page(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "The index could not be read",
+                e.to_string(),
+            );
+        }
+        Err(Failure::Bug) => {
+            return error_page(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "Could not explain this line",
+                "The explainer failed on this command line. This is a bug: please report the line."
+                    .into(),
+            );
+        }
     };
     let view = view::build(&ex);
     let suggestions = view
@@ -114,7 +150,7 @@ fn hover_answer(state: &AppState, parsed: Result<query::Query, QueryError>) -> R
         .ok()
         .and_then(|q| q.cmd)
         .filter(|cmd| !cmd.trim().is_empty())
-        .and_then(|cmd| explain_safely(state, &cmd))
+        .and_then(|cmd| explain_safely(state, &cmd).ok())
         .map(|ex| hover::from_explanation(&ex))
         .unwrap_or_default();
     Json::<Hover>(hover).into_response()
@@ -125,25 +161,49 @@ pub async fn api_hover(State(state): AppStateRef, RawQuery(raw): RawQuery) -> Re
     hover_answer(&state, query::parse(raw.as_deref()))
 }
 
-/// `GET /api/v1/explain?cmd=`: the JSON contract, version 1.
+/// The contract versions the API serves.
+#[derive(Clone, Copy)]
+enum Contract {
+    V1,
+    V2,
+}
+
+/// `GET /api/v2/explain?cmd=`: the JSON contract, version 2.
+pub async fn api_v2(State(state): AppStateRef, RawQuery(raw): RawQuery) -> Response {
+    api_explain(&state, raw.as_deref(), Contract::V2)
+}
+
+/// `GET /api/v1/explain?cmd=`: the JSON contract, version 1, for clients written against it.
 pub async fn api_v1(State(state): AppStateRef, RawQuery(raw): RawQuery) -> Response {
-    let cmd = match query::parse(raw.as_deref()) {
+    api_explain(&state, raw.as_deref(), Contract::V1)
+}
+
+fn api_explain(state: &AppState, raw: Option<&str>, contract: Contract) -> Response {
+    let cmd = match query::parse(raw) {
         Ok(q) => q.cmd,
         Err(e) => return json_error(StatusCode::PAYLOAD_TOO_LARGE, e.to_string()),
     };
     let Some(cmd) = cmd else {
+        let version = match contract {
+            Contract::V1 => 1,
+            Contract::V2 => 2,
+        };
         return json_error(
             StatusCode::BAD_REQUEST,
-            "give the command line to explain as `cmd`: /api/v1/explain?cmd=tar%20-xzvf%20x.tgz"
-                .into(),
+            format!(
+                "give the command line to explain as `cmd`: /api/v{version}/explain?cmd=tar%20-xzvf%20x.tgz"
+            ),
         );
     };
-    match explain_safely(&state, &cmd) {
-        Some(ex) => Json(ex).into_response(),
-        None => json_error(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "the explainer failed on this command line (a bug: please report the line)".into(),
-        ),
+    match explain_safely(state, &cmd) {
+        Ok(ex) => match contract {
+            Contract::V2 => Json(render::json::v2(&ex)).into_response(),
+            Contract::V1 => {
+                let rendered = render::json::Rendered::new(&ex);
+                Json(render::json::v1(&ex, &rendered)).into_response()
+            }
+        },
+        Err(e) => json_error(StatusCode::INTERNAL_SERVER_ERROR, e.message()),
     }
 }
 
@@ -174,10 +234,7 @@ fn program_page(state: &AppState, name: &str, section: Option<&str>) -> Response
     };
     let chosen = match section {
         None => pages.first(),
-        Some(s) => pages
-            .iter()
-            .find(|p| p.section == s)
-            .or_else(|| pages.iter().find(|p| p.section.starts_with(s))),
+        Some(s) => manpage::best_in_section(&pages, s),
     };
     let Some(page) = chosen else {
         let wanted = match section {
@@ -242,7 +299,6 @@ pub async fn healthz(State(state): AppStateRef) -> Response {
         "pages": info.pages,
         "options": info.options,
         "build_id": info.build_id,
-        "cached_names": state.pages.cached_names(),
     }))
     .into_response()
 }

@@ -1,5 +1,5 @@
 //! The web surface of `explain`: the explanation page (the command row with a line drawn from
-//! each part to its help box), program pages, and two JSON APIs: the v1 contract of
+//! each part to its help box), program pages, and the JSON APIs: the v2 and v1 contracts of
 //! `docs/json.md` and the `{"matches": [...]}` format that bash-language-server's hover client
 //! reads from explainshell.
 //!
@@ -15,7 +15,8 @@
 //! | `/explain/{name}`, `/explain/{section}/{name}` | a program page: description and every option |
 //! | `/search?q=...&in=...` | options found by what they do, each linked to its explanation |
 //! | `/api/v1/search?q=...&in=...` | the same as JSON (the search contract) |
-//! | `/api/v1/explain?cmd=...` | the JSON contract, version 1 |
+//! | `/api/v2/explain?cmd=...` | the JSON contract, version 2 |
+//! | `/api/v1/explain?cmd=...` | the JSON contract, version 1 (kept for existing clients) |
 //! | `/api/explain?cmd=...` | hover JSON for older bash-language-server versions |
 //! | `/healthz` | the index's page count and build id |
 //! | `/static/{file}` | embedded CSS, JavaScript and icon, cached for a year |
@@ -23,7 +24,6 @@
 mod assets;
 mod handlers;
 mod hover;
-mod pages_cache;
 mod program;
 mod query;
 mod search;
@@ -40,7 +40,6 @@ use axum::Router;
 use axum::routing::get;
 use tokio::net::TcpListener;
 
-pub use pages_cache::CachedPages;
 pub use query::MAX_COMMAND_BYTES;
 pub use search::MAX_QUERY_BYTES;
 
@@ -50,9 +49,10 @@ pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
 /// How many requests are handled at once; more wait their turn.
 pub const MAX_CONCURRENT_REQUESTS: usize = 256;
 
-/// What every handler shares: the index, with a cache of decoded pages in front of it.
+/// What every handler shares: the index (which keeps decoded pages itself) and the names for
+/// suggestions.
 pub struct AppState {
-    pages: CachedPages,
+    store: store::Store,
     names: suggest::Names,
 }
 
@@ -60,14 +60,14 @@ impl AppState {
     /// State over an open index.
     pub fn new(store: store::Store) -> AppState {
         AppState {
-            pages: CachedPages::new(store),
+            store,
             names: suggest::Names::default(),
         }
     }
 
-    /// The index behind the cache.
+    /// The index.
     pub fn store(&self) -> &store::Store {
-        self.pages.store()
+        &self.store
     }
 }
 
@@ -83,6 +83,7 @@ pub fn router(state: Arc<AppState>) -> Router {
             get(handlers::program_in_section),
         )
         .route("/search", get(search::page))
+        .route("/api/v2/explain", get(handlers::api_v2))
         .route("/api/v1/explain", get(handlers::api_v1))
         .route("/api/v1/search", get(search::api))
         .route("/api/explain", get(handlers::api_hover))

@@ -52,7 +52,7 @@ pub fn anchor(flag: &str) -> String {
 }
 
 fn text_html(text: &Text) -> String {
-    matcher::html(std::slice::from_ref(text))
+    render::html([text])
 }
 
 /// The view of one page.
@@ -72,7 +72,7 @@ pub fn build(page: &Page) -> ProgramView {
             .iter()
             .map(|o| OperandView {
                 name: o.name.clone(),
-                help_html: matcher::html(&o.help),
+                help_html: render::html(&o.help),
             })
             .collect(),
         options: page
@@ -85,7 +85,7 @@ pub fn build(page: &Page) -> ProgramView {
                     .first()
                     .map_or_else(|| format!("opt-{i}"), |f| anchor(&f.text)),
                 head_html: text_html(&o.head),
-                help_html: matcher::html(&o.help),
+                help_html: render::html(&o.help),
             })
             .collect(),
         source: page.source.clone(),

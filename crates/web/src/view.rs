@@ -2,9 +2,7 @@
 //! parts and the blanks between them, one help box per distinct help in order of first use,
 //! syntax errors with a caret, and similar names for programs nothing documents.
 
-use std::collections::HashMap;
-
-use matcher::{Explanation, Kind, Span};
+use matcher::{Explanation, Kind};
 
 /// How many colours parts and boxes cycle through (`c0` ... `c7` in the stylesheet).
 pub const COLOURS: usize = 8;
@@ -109,34 +107,47 @@ pub struct ExplainView {
     pub groups: usize,
 }
 
-/// Builds the page content from an explanation.
+/// Builds the page content from an explanation: one box per help, numbered by its id.
 pub fn build(ex: &Explanation) -> ExplainView {
+    let mut boxes: Vec<HelpBox> = ex
+        .helps
+        .iter()
+        .map(|h| HelpBox {
+            number: h.id.0 as usize,
+            parts: String::new(),
+            group: 0,
+            page: Some(h.page.clone()),
+            page_url: page_url(&h.page),
+            option: None,
+            help_html: render::html(h.paragraphs()),
+        })
+        .collect();
     let mut parts = Vec::with_capacity(ex.spans.len());
-    let mut boxes: Vec<HelpBox> = Vec::new();
-    let mut box_of: HashMap<(Option<&str>, &str), usize> = HashMap::new();
     let mut at = 0;
     for span in &ex.spans {
-        let gap = ex.command.get(at..span.start).unwrap_or("").to_string();
-        at = span.end.max(at);
-        let help_box = span.help_html.as_deref().map(|html| {
-            let key = (span.page.as_deref(), html);
-            if let Some(&n) = box_of.get(&key) {
-                let b = &mut boxes[n - 1];
+        let gap = ex
+            .command
+            .get(at..span.range.start)
+            .unwrap_or("")
+            .to_string();
+        at = span.range.end.max(at);
+        let text = ex.text(span);
+        if let Some(id) = span.help {
+            let b = &mut boxes[id.index()];
+            if b.parts.is_empty() {
+                b.group = span.group;
+                b.option = span.option.clone();
+            } else {
                 b.parts.push(' ');
-                b.parts.push_str(&span.text);
-                return n;
             }
-            let n = boxes.len() + 1;
-            box_of.insert(key, n);
-            boxes.push(new_box(n, span, html));
-            n
-        });
+            b.parts.push_str(text);
+        }
         parts.push(Part {
             gap,
-            text: span.text.clone(),
-            help_box,
+            text: text.to_string(),
+            help_box: span.help.map(|id| id.0 as usize),
             group: span.group,
-            kind: kind_name(span.kind),
+            kind: span.kind.name(),
         });
     }
     ExplainView {
@@ -150,18 +161,6 @@ pub fn build(ex: &Explanation) -> ExplainView {
             .collect(),
         unknown_programs: unknown_programs(ex),
         groups: ex.spans.iter().map(|s| s.group).max().unwrap_or(0),
-    }
-}
-
-fn new_box(number: usize, span: &Span, html: &str) -> HelpBox {
-    HelpBox {
-        number,
-        parts: span.text.clone(),
-        group: span.group,
-        page: span.page.clone(),
-        page_url: span.page.as_deref().and_then(page_url),
-        option: span.option.clone(),
-        help_html: html.to_string(),
     }
 }
 
@@ -192,24 +191,8 @@ pub fn encode_segment(s: &str) -> String {
     out
 }
 
-fn kind_name(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Program => "program",
-        Kind::Subcommand => "subcommand",
-        Kind::Option => "option",
-        Kind::Argument => "argument",
-        Kind::Operator => "operator",
-        Kind::Redirection => "redirection",
-        Kind::Keyword => "keyword",
-        Kind::Assignment => "assignment",
-        Kind::Expansion => "expansion",
-        Kind::Comment => "comment",
-        Kind::Unknown => "unknown",
-    }
-}
-
 fn error_view(command: &str, e: &matcher::Problem) -> ErrorView {
-    let start = e.start.min(command.len());
+    let start = e.range.start.min(command.len());
     let start = (0..=start)
         .rev()
         .find(|&i| command.is_char_boundary(i))
@@ -244,8 +227,9 @@ fn unknown_programs(ex: &Explanation) -> Vec<String> {
             continue;
         }
         seen_groups.push(span.group);
-        if span.kind == Kind::Unknown && !out.contains(&span.text) {
-            out.push(span.text.clone());
+        let text = ex.text(span);
+        if span.kind == Kind::Unknown && !out.iter().any(|o| o == text) {
+            out.push(text.to_string());
         }
     }
     out
@@ -255,43 +239,25 @@ fn unknown_programs(ex: &Explanation) -> Vec<String> {
 mod tests {
     use super::*;
 
-    fn span(start: usize, text: &str, kind: Kind, group: usize, help: Option<&str>) -> Span {
-        Span {
-            start,
-            end: start + text.len(),
-            start_utf16: start,
-            end_utf16: start + text.len(),
-            text: text.into(),
-            kind,
-            group,
-            help: help.map(str::to_string),
-            help_html: help.map(|h| format!("<p>{h}</p>")),
-            page: help.map(|_| "tar(1)".to_string()),
-            option: None,
-            other_pages: Vec::new(),
-            help_text: Default::default(),
-        }
+    /// An explanation of `command` over one fixture page: tar's `-f FILE` and NAME line.
+    fn explain(command: &str) -> Explanation {
+        let doc = roff::parse(
+            ".TH TAR 1\n.SH NAME\ntar \\- archiver\n.SH OPTIONS\n.TP\n\\fB\\-f\\fR \\fIFILE\\fR\nUse archive FILE.\n",
+            None,
+        );
+        let pages = matcher::MemoryPages::new([manpage::read(&doc, "man1/tar.1.gz")]);
+        matcher::explain_str(command, &pages).unwrap()
     }
 
     #[test]
     fn parts_sharing_a_help_share_a_box() {
-        let ex = Explanation {
-            version: 1,
-            command: "tar -f x.tgz  zz".into(),
-            spans: vec![
-                span(0, "tar", Kind::Program, 1, Some("tar - archiver")),
-                span(4, "-f", Kind::Option, 1, Some("-f FILE")),
-                span(7, "x.tgz", Kind::Argument, 1, Some("-f FILE")),
-                span(14, "zz", Kind::Unknown, 1, None),
-            ],
-            errors: vec![],
-        };
-        let v = build(&ex);
+        let v = build(&explain("tar -f x.tgz  zz -f y"));
         assert_eq!(v.boxes.len(), 2);
-        assert_eq!(v.boxes[1].parts, "-f x.tgz");
+        assert_eq!(v.boxes[1].parts, "-f x.tgz -f y");
         assert_eq!(v.boxes[1].page_url.as_deref(), Some("/explain/1/tar"));
+        assert_eq!(v.boxes[1].option.as_deref(), Some("-f"));
         let labels: Vec<String> = v.parts.iter().map(Part::label).collect();
-        assert_eq!(labels, ["1", "2", "2", "?"]);
+        assert_eq!(labels, ["1", "2", "2", "?", "2", "2"]);
         assert_eq!(v.parts[3].gap, "  ");
         assert_eq!(v.parts[3].classes(), "part unknown");
         assert!(v.unknown_programs.is_empty());
@@ -299,24 +265,14 @@ mod tests {
 
     #[test]
     fn unknown_first_word_is_an_unknown_program() {
-        let ex = Explanation {
-            version: 1,
-            command: "gti status".into(),
-            spans: vec![
-                span(0, "gti", Kind::Unknown, 1, None),
-                span(4, "status", Kind::Unknown, 1, None),
-            ],
-            errors: vec![],
-        };
-        assert_eq!(build(&ex).unknown_programs, ["gti"]);
+        assert_eq!(build(&explain("gti status")).unknown_programs, ["gti"]);
     }
 
     #[test]
     fn errors_point_at_their_column() {
         let command = "ls\necho \"a";
         let e = matcher::Problem {
-            start: 8,
-            end: 8,
+            range: 8..8,
             message: "missing `\"`".into(),
         };
         let v = error_view(command, &e);

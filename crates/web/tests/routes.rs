@@ -426,3 +426,85 @@ async fn api_v1_search_serves_the_search_contract() {
         assert!(r.json()["error"].is_string(), "{uri}");
     }
 }
+
+/// A line where one help explains parts of two commands (`-l` twice) and shell syntax sits
+/// between them: the numbering the page, the v2 API and the terminal share.
+const SHARED_HELPS: &str = "ls -l /tmp; ls -l | sort -r > out 2>&1";
+
+#[tokio::test]
+async fn api_v2_gives_each_help_once_and_spans_point_at_it() {
+    let r = get(
+        &format!("/api/v2/explain?cmd={}", encode(SHARED_HELPS)),
+        None,
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK);
+    let v = r.json();
+    assert_eq!(v["version"], 2);
+    let spans = v["spans"].as_array().unwrap();
+    let helps = v["helps"].as_array().unwrap();
+    let help_of = |text: &str, nth: usize| {
+        spans.iter().filter(|s| s["text"] == text).nth(nth).unwrap()["help"].clone()
+    };
+    assert_eq!(help_of("-l", 0), help_of("-l", 1), "one help for both -l");
+    assert_ne!(help_of("ls", 0), help_of("-l", 0));
+    let l = &helps[help_of("-l", 0).as_u64().unwrap() as usize - 1];
+    assert_eq!(l["kind"], "option");
+    assert!(l["head"].as_str().unwrap().starts_with("-l"), "{l}");
+    // Each help is used, and ids count up in order of first use.
+    let mut seen: Vec<u64> = Vec::new();
+    for s in spans {
+        if let Some(id) = s["help"].as_u64()
+            && !seen.contains(&id)
+        {
+            seen.push(id);
+        }
+    }
+    assert_eq!(seen, (1..=helps.len() as u64).collect::<Vec<_>>());
+    // The v1 answer for the same line is still served, each span carrying its help's text.
+    let r = get(
+        &format!("/api/v1/explain?cmd={}", encode(SHARED_HELPS)),
+        None,
+    )
+    .await;
+    let v1 = r.json();
+    assert_eq!(v1["version"], 1);
+    let l1 = v1["spans"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["text"] == "-l")
+        .unwrap();
+    let joined = format!(
+        "{}\n\n{}",
+        l["head"].as_str().unwrap(),
+        l["body"].as_str().unwrap()
+    );
+    assert_eq!(l1["help"], joined.as_str());
+}
+
+#[tokio::test]
+async fn the_page_numbers_parts_by_help_id() {
+    let v = get(
+        &format!("/api/v2/explain?cmd={}", encode(SHARED_HELPS)),
+        None,
+    )
+    .await
+    .json();
+    let ids: Vec<String> = v["spans"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["help"].as_u64().map_or("?".into(), |n| n.to_string()))
+        .collect();
+    let page = get(&format!("/explain?cmd={}", encode(SHARED_HELPS)), BROWSER).await;
+    let labels: Vec<String> = page
+        .body
+        .split("<rt>")
+        .skip(1)
+        .map(|s| s.split("</rt>").next().unwrap().to_string())
+        .collect();
+    assert_eq!(labels, ids);
+    let boxes = page.body.matches("<li class=\"box ").count();
+    assert_eq!(boxes, v["helps"].as_array().unwrap().len());
+}

@@ -66,12 +66,116 @@ const KINDS: &[&str] = &[
     "unknown",
 ];
 
-/// Checks an explanation's JSON against docs/json.md; returns every violation found.
+const HELP_KINDS: &[&str] = &["program", "command", "option", "value", "operand", "syntax"];
+
+/// Checks an explanation's JSON (version 1 or 2) against docs/json.md; returns every violation
+/// found.
 pub fn contract_violations(v: &serde_json::Value) -> Vec<String> {
-    let mut bad = Vec::new();
-    if v["version"] != 1 {
-        bad.push(format!("version is {}, not 1", v["version"]));
+    match v["version"].as_u64() {
+        Some(1) => v1_violations(v),
+        Some(2) => {
+            let (as_v1, mut bad) = v2_violations(v);
+            bad.extend(v1_violations(&as_v1));
+            bad
+        }
+        _ => vec![format!("version is {}, not 1 or 2", v["version"])],
     }
+}
+
+/// Checks what only version 2 has (the help table and the ids pointing into it), and returns
+/// the same explanation in version 1's shape, for the rules both share.
+fn v2_violations(v: &serde_json::Value) -> (serde_json::Value, Vec<String>) {
+    let mut bad = Vec::new();
+    let empty = Vec::new();
+    let helps = v["helps"].as_array().unwrap_or_else(|| {
+        bad.push("helps is not an array".into());
+        &empty
+    });
+    for (i, h) in helps.iter().enumerate() {
+        if h["id"].as_u64() != Some(i as u64 + 1) {
+            bad.push(format!("help {i}: id {} is not its position + 1", h["id"]));
+        }
+        if !h["kind"].as_str().is_some_and(|k| HELP_KINDS.contains(&k)) {
+            bad.push(format!("help {i}: unknown kind {}", h["kind"]));
+        }
+        if h["head"].is_null() != h["head_html"].is_null() {
+            bad.push(format!("help {i}: head and head_html disagree on null"));
+        }
+        if !h["body"].is_string() || !h["body_html"].is_string() || !h["page"].is_string() {
+            bad.push(format!(
+                "help {i}: body, body_html and page must be strings"
+            ));
+        }
+    }
+    let mut spans = v["spans"].as_array().cloned().unwrap_or_default();
+    let mut next_new = 1;
+    for (i, s) in spans.iter_mut().enumerate() {
+        let help = match &s["help"] {
+            serde_json::Value::Null => None,
+            id => match id.as_u64().filter(|&n| n >= 1 && n as usize <= helps.len()) {
+                Some(n) => Some(n),
+                None => {
+                    bad.push(format!("span {i}: help {id} is not an id in helps"));
+                    None
+                }
+            },
+        };
+        if let Some(n) = help {
+            if n > next_new {
+                bad.push(format!("span {i}: help {n} used before help {next_new}"));
+            }
+            next_new = next_new.max(n + 1);
+        }
+        let h = help.map(|n| &helps[n as usize - 1]);
+        let join = |a: &serde_json::Value, b: &serde_json::Value, sep: &str| {
+            let parts: Vec<&str> = [a.as_str(), b.as_str()]
+                .into_iter()
+                .flatten()
+                .filter(|p| !p.is_empty())
+                .collect();
+            serde_json::Value::from(parts.join(sep))
+        };
+        let obj = s.as_object_mut().expect("a span is an object");
+        match h {
+            Some(h) => {
+                obj.insert("help".into(), join(&h["head"], &h["body"], "\n\n"));
+                obj.insert(
+                    "help_html".into(),
+                    join(&h["head_html"], &h["body_html"], ""),
+                );
+                obj.insert("page".into(), h["page"].clone());
+            }
+            None => {
+                obj.insert("help".into(), serde_json::Value::Null);
+                obj.insert("help_html".into(), serde_json::Value::Null);
+                obj.insert("page".into(), serde_json::Value::Null);
+            }
+        }
+    }
+    if next_new != helps.len() as u64 + 1 {
+        bad.push(format!(
+            "{} helps, but spans use only the first {}",
+            helps.len(),
+            next_new - 1
+        ));
+    }
+    let as_v1 = serde_json::json!({
+        "version": 1,
+        "command": v["command"],
+        "spans": spans,
+        "errors": v["errors"],
+    });
+    (as_v1, bad)
+}
+
+/// A version 2 explanation in version 1's shape (each span with its help's text and page), for
+/// tests that read spans one by one.
+pub fn spans_with_help(v: &serde_json::Value) -> serde_json::Value {
+    v2_violations(v).0
+}
+
+fn v1_violations(v: &serde_json::Value) -> Vec<String> {
+    let mut bad = Vec::new();
     let Some(command) = v["command"].as_str() else {
         return vec!["command is not a string".into()];
     };
