@@ -305,7 +305,7 @@ _explain() {
             return 0
             ;;
         explain__subcmd__index)
-            opts="-o -h --output --quiet --index --help"
+            opts="-o -q -h --output --quiet --index --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

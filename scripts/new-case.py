@@ -29,11 +29,15 @@ def main():
         args = [str(exe), "--index", str(index), "--json", command]
     out = subprocess.run(args, capture_output=True, text=True, check=True).stdout
     data = json.loads(out)
+    helps = {h["id"]: h for h in data["helps"]}
     lines = [f"command = {toml_str(command)}"]
     if fixture:
         lines.append(f"index = {toml_str(fixture)}")
     lines.append("")
     for s in data["spans"]:
+        h = helps.get(s["help"])
+        s = dict(s, page=h and h["page"],
+                 help=h and "\n\n".join(p for p in [h["head"] or "", h["body"]] if p))
         lines.append("[[span]]")
         lines.append(f"text = {toml_str(s['text'])}")
         lines.append(f"kind = {toml_str(s['kind'])}")

@@ -78,8 +78,9 @@ enum Command {
         /// Manual trees (folders holding man1/, man8/, ...), folders of pages, or page files.
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
-        /// Also list every parser warning count per skipped page (quiet by default).
-        #[arg(long)]
+        /// Print only the summary line: no progress bar and no list of the files skipped (their
+        /// count stays in the summary).
+        #[arg(long, short)]
         quiet: bool,
     },
     /// Find options by what they do, searching the help of every option in the index.
@@ -113,6 +114,8 @@ enum Command {
         color: Option<ColorChoice>,
     },
     /// Print `page<TAB>option` for every option in the index (page relative to its tree root).
+    /// A developer's tool (the option-recall scripts read it), left out of `--help`.
+    #[command(hide = true)]
     DumpOptions,
     /// Print a completion script for a shell (bash, zsh, fish, elvish, powershell).
     Completions {
@@ -122,7 +125,7 @@ enum Command {
     },
     /// Print this program's own man page (roff). Not `man`, which is a program people explain.
     ManPage,
-    /// Serve the web pages and the JSON API (`/api/v1/explain?cmd=...`) until Ctrl-C.
+    /// Serve the web pages and the JSON API (`/api/v2/explain?cmd=...`) until Ctrl-C.
     Serve {
         /// The address to listen on.
         #[arg(long, default_value = "127.0.0.1:8080", value_name = "HOST:PORT")]
@@ -132,7 +135,9 @@ enum Command {
     /// the shell blocks of markdown files (see docs/editors.md).
     Lsp,
     /// Measure how much of a corpus of real command lines is explained: examples whose program
-    /// has a page, and option tokens tied to their documentation.
+    /// has a page, and option tokens tied to their documentation. A developer's tool, left out
+    /// of `--help`.
+    #[command(hide = true)]
     Eval {
         /// A JSON-lines corpus such as tldr-commands.jsonl.
         #[arg(value_name = "FILE")]
@@ -343,7 +348,7 @@ fn search(
     Ok(ExitCode::SUCCESS)
 }
 
-fn index(output: &std::path::Path, paths: &[PathBuf], _quiet: bool) -> anyhow::Result<ExitCode> {
+fn index(output: &std::path::Path, paths: &[PathBuf], quiet: bool) -> anyhow::Result<ExitCode> {
     let mut job = indexer::Job::new();
     for p in paths {
         job.add_path(p)
@@ -360,7 +365,7 @@ fn index(output: &std::path::Path, paths: &[PathBuf], _quiet: bool) -> anyhow::R
         );
         return Ok(ExitCode::from(1));
     }
-    let bar = if std::io::stderr().is_terminal() {
+    let bar = if !quiet && std::io::stderr().is_terminal() {
         let bar = indicatif::ProgressBar::new(job.len() as u64);
         bar.set_style(
             indicatif::ProgressStyle::with_template(
@@ -384,16 +389,21 @@ fn index(output: &std::path::Path, paths: &[PathBuf], _quiet: bool) -> anyhow::R
     }
     let report = report.with_context(|| format!("writing the index to {}", output.display()))?;
     emit(&format!(
-        "indexed {} pages ({} options, {} aliases) from {} files in {:.2}s (reading {:.2}s) into {}",
+        "indexed {} pages ({} options, {} aliases) from {} files in {:.2}s (reading {:.2}s) into {}{}\n",
         report.pages,
         report.options,
         report.aliases,
         job.len(),
         report.elapsed.as_secs_f64(),
         report.read_time.as_secs_f64(),
-        output.display()
+        output.display(),
+        if report.skipped.is_empty() {
+            String::new()
+        } else {
+            format!("; {} files skipped", report.skipped.len())
+        }
     ));
-    if !report.skipped.is_empty() {
+    if !quiet && !report.skipped.is_empty() {
         let mut text = format!("skipped {} files:\n", report.skipped.len());
         for s in &report.skipped {
             text.push_str(&format!("  {}: {}\n", s.file, s.reason));

@@ -587,3 +587,35 @@ fn json_v2_example_in_the_docs_is_real() {
     }
     same(&example, &real, "");
 }
+
+/// `index --quiet` prints the summary line alone; the skipped files are counted, not listed.
+#[test]
+fn index_quiet_prints_only_the_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixtures = common::repo().join("tests/fixtures/bad-pages");
+    let o = run(&[
+        "index",
+        "--quiet",
+        "--output",
+        dir.path().to_str().unwrap(),
+        fixtures.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert_eq!(out.lines().count(), 1, "{out}");
+    assert!(out.starts_with("indexed 4 pages"), "{out}");
+    assert!(out.contains("files skipped"), "{out}");
+    assert!(!out.contains("junk.1"), "{out}");
+}
+
+/// Developer commands work but stay out of the user's `--help`.
+#[test]
+fn developer_commands_are_hidden_from_help() {
+    let help = stdout(&run(&["--help"]));
+    assert!(
+        !help.contains("dump-options") && !help.contains("eval"),
+        "{help}"
+    );
+    let o = run(&["dump-options", "--help"]);
+    assert!(o.status.success());
+}
