@@ -13,6 +13,7 @@
 //! Pure: no I/O beyond the [`PageSource`] it is given, and nothing rendered (the `render` crate
 //! turns an explanation into text, HTML, markdown and JSON).
 
+mod bundle;
 mod command;
 mod explanation;
 mod help;

@@ -12,6 +12,7 @@ mod interp;
 mod man;
 mod mdoc;
 mod number;
+mod request_line;
 pub mod source;
 mod table;
 pub mod tree;
