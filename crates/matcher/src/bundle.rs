@@ -3,22 +3,23 @@
 
 use manpage::{ArgumentNeed, Page};
 
-use crate::Kind;
 use crate::command::{Context, piece, unknown};
 use crate::option_lookup::{exact, flag_need, mostly_single_dash_long, shows_glued};
+use crate::{Kind, Piece};
 
 impl Context<'_, '_> {
     /// Splits a bundle of short options (`-xzvf`, `-n1`, `-ofile`, or dashless `xzvf` where the
     /// page allows it; `prefix` is the dash the letters take). Returns how many following words
-    /// were used as arguments, or `None` when the first letter is not a documented option.
+    /// were used as arguments and the pieces, or `None` when the first letter is not a documented option.
     pub(crate) fn bundle(
-        &mut self,
+        &self,
         w: &shell::Word,
         rest: &[shell::Word],
         group: usize,
         page: &Page,
         prefix: &str,
-    ) -> Option<usize> {
+    ) -> Option<(usize, Vec<Piece>)> {
+        let mut out = Vec::new();
         let v = &w.value;
         let skip = usize::from(v.starts_with(['-', '+']));
         let letters: Vec<(usize, char)> = v.char_indices().skip(skip).collect();
@@ -36,14 +37,14 @@ impl Context<'_, '_> {
         }
         // Offsets map from the value to the raw word only when the word is unquoted.
         if w.quoted || w.range.len() != v.len() {
-            self.out.push(piece(
+            out.push(piece(
                 w.range.clone(),
                 Kind::Option,
                 group,
                 self.opt_help(page, first_opt),
                 Some(format!("{prefix}{first}")),
             ));
-            return Some(0);
+            return Some((0, out));
         }
         if skip == 0
             && !letters
@@ -69,7 +70,7 @@ impl Context<'_, '_> {
                     && opt.argument.is_none()
                 {
                     let end = base + off2 + c2.len_utf8();
-                    self.out.push(piece(
+                    out.push(piece(
                         start..end,
                         Kind::Option,
                         group,
@@ -79,7 +80,7 @@ impl Context<'_, '_> {
                     skip_next = true;
                     continue;
                 }
-                self.out.push(unknown(start..letter_end, group));
+                out.push(unknown(start..letter_end, group));
                 continue;
             };
             let needs = flag_need(opt, &flag);
@@ -95,16 +96,16 @@ impl Context<'_, '_> {
             };
             if skip == 1 && takes_rest && letter_end < w.range.end {
                 // The rest of the word is the argument: -n1, -I{}, -ofile.
-                self.out.push(piece(
+                out.push(piece(
                     start..w.range.end,
                     Kind::Option,
                     group,
                     self.opt_help(page, opt),
                     Some(flag),
                 ));
-                return Some(used);
+                return Some((used, out));
             }
-            self.out.push(piece(
+            out.push(piece(
                 start..letter_end,
                 Kind::Option,
                 group,
@@ -118,7 +119,7 @@ impl Context<'_, '_> {
                 && (last || skip == 0)
                 && let Some(arg) = rest.get(used)
             {
-                self.out.push(piece(
+                out.push(piece(
                     arg.range.clone(),
                     Kind::Argument,
                     group,
@@ -128,6 +129,6 @@ impl Context<'_, '_> {
                 used += 1;
             }
         }
-        Some(used)
+        Some((used, out))
     }
 }

@@ -11,10 +11,8 @@ use manpage::{CommandDoc, OptionDef, Origin, Page, Text, Topic};
 
 use crate::help::{HelpEntry, Helps};
 use crate::lookup::Lookup;
-use crate::option_lookup::{
-    abbreviated, allows_dashless_bundle, dashless, exact, names_a_number, placeholder,
-    runs_command_until_terminator, takes_required,
-};
+use crate::option_lookup::names_a_number;
+use crate::words::{Out, Step, WORD_RULES, Walk};
 use crate::{Kind, Piece};
 
 /// What the matcher needs while it walks the commands of one script.
@@ -54,7 +52,10 @@ pub(crate) fn unknown(range: Range<usize>, group: usize) -> Piece {
 
 /// The page's own command item named `word` (`systemctl restart`), with its index among the
 /// page's commands.
-fn command_item<'p>(page: &'p Page, word: &str) -> Option<(usize, &'p Text, &'p [Text])> {
+pub(crate) fn command_item<'p>(
+    page: &'p Page,
+    word: &str,
+) -> Option<(usize, &'p Text, &'p [Text])> {
     page.commands
         .iter()
         .enumerate()
@@ -205,7 +206,7 @@ impl Context<'_, '_> {
     /// abbreviations, the only such command the word starts (`tmux a` → attach-session) or the
     /// only (or first) page it abbreviates (`ip addr` → ip-address; `git st` is no abbreviation
     /// of git-stage).
-    fn subcommand_page(&self, page: &Page, word: &str) -> Option<Arc<Page>> {
+    pub(crate) fn subcommand_page(&self, page: &Page, word: &str) -> Option<Arc<Page>> {
         if word.is_empty()
             || !word
                 .chars()
@@ -261,262 +262,48 @@ impl Context<'_, '_> {
             self.arguments(&words[at + 1..], group, program, None);
             return;
         }
-        let mut end_of_options = false;
-        // The help of a command defined in the page, once its word is seen: its arguments are
-        // described there.
-        let mut command_done: Option<Arc<HelpEntry>> = None;
-        let mut positional: Vec<&shell::Word> = Vec::new();
-        // Sub-command words are checked first, so `git foo` never runs `foo` as a program when
-        // a git-foo page exists.
-        let nests = page.operands.iter().any(|o| o.starts_command);
+        let mut walk = Walk {
+            page: page.clone(),
+            parent: parent.clone(),
+            group,
+            end_of_options: false,
+            command_done: None,
+            positional: Vec::new(),
+            first: true,
+        };
         let mut i = 0;
-        while i < words.len() {
-            let w = &words[i];
-            let v = w.value.as_str();
-            i += 1;
-            if !end_of_options && v == "--" {
-                end_of_options = true;
-                match exact(&page, "--") {
-                    Some(o) => self.out.push(piece(
-                        w.range.clone(),
-                        Kind::Option,
-                        group,
-                        self.opt_help(&page, o),
-                        Some("--".into()),
-                    )),
-                    None => self.out.push(unknown(w.range.clone(), group)),
-                }
-                continue;
-            }
-            let dashed =
-                !end_of_options && (v.starts_with('-') || v.starts_with('+')) && v.len() > 1;
-            if dashed {
-                let (name, value) = match v.split_once('=') {
-                    Some((n, val)) if n.len() > 1 => (n, Some(val)),
-                    _ => (v, None),
-                };
-                // The option's index in its page, and the spelling used.
-                let find = |p: &Arc<Page>| {
-                    let index = |o: &OptionDef| p.options.iter().position(|x| std::ptr::eq(x, o));
-                    exact(p, name)
-                        .and_then(|o| Some((index(o)?, name.to_string())))
-                        .or_else(|| {
-                            if name.starts_with("--") {
-                                abbreviated(p, name).and_then(|(o, f)| Some((index(o)?, f)))
-                            } else {
-                                None
-                            }
-                        })
-                        .or_else(|| {
-                            // ffmpeg's `-c:a`: `-c` with a stream specifier, where the head
-                            // shows one (`-c[:stream_specifier] codec`).
-                            let (base, _) = name.split_once(':')?;
-                            let o = exact(p, base)?;
-                            o.head
-                                .plain()
-                                .contains(&format!("{base}[:"))
-                                .then_some(())?;
-                            Some((index(o)?, base.to_string()))
-                        })
-                };
-                // Options of the page, else those of the program it is a sub-command of
-                // (gcloud's flags that every command takes).
-                let (whole, owner) = match find(&page) {
-                    Some(found) => (Some(found), page.clone()),
-                    None => match parent
-                        .as_ref()
-                        .and_then(|p| find(p).map(|f| (f, p.clone())))
-                    {
-                        Some((found, p)) => (Some(found), p),
-                        None => (None, page.clone()),
-                    },
-                };
-                if let Some((index, flag)) = whole {
-                    let opt = &owner.options[index];
-                    // `--sort=size`: a value the page documents gets its own span and help.
-                    let attached =
-                        value.and_then(|val| self.helps.value(&owner, opt, val).map(|h| (val, h)));
-                    let option_end = match attached {
-                        Some((val, _)) if !w.quoted && w.range.len() == v.len() => {
-                            w.range.end - val.len()
-                        }
-                        _ => w.range.end,
-                    };
-                    self.out.push(piece(
-                        w.range.start..option_end,
-                        Kind::Option,
-                        group,
-                        self.opt_help(&owner, opt),
-                        Some(flag.clone()),
-                    ));
-                    if let Some((_, help)) = attached
-                        && option_end < w.range.end
-                    {
-                        self.out.push(piece(
-                            option_end..w.range.end,
-                            Kind::Argument,
-                            group,
-                            help,
-                            None,
-                        ));
+        'words: while i < words.len() {
+            let (w, rest) = (&words[i], &words[i + 1..]);
+            walk.first = i == 0;
+            for (_, rule) in WORD_RULES {
+                match rule(self, &mut walk, w, rest) {
+                    Step::Pass => continue,
+                    Step::Took { more, out } => {
+                        self.emit(out, rest);
+                        i += 1 + more;
                     }
-                    if runs_command_until_terminator(opt) {
-                        i += self.terminated_command(&words[i..], group, &owner, opt);
-                        continue;
-                    }
-                    if value.is_none()
-                        && takes_required(opt, &flag)
-                        && let Some(arg) = words.get(i)
-                    {
-                        // `mount -o noatime,nodev`: each value of a comma list its own span,
-                        // when the page documents them all and the word is written plainly.
-                        let items: Vec<&str> = arg.value.split(',').collect();
-                        let helps: Option<Vec<Arc<HelpEntry>>> =
-                            if items.len() > 1 && !arg.quoted && arg.range.len() == arg.value.len()
-                            {
-                                items
-                                    .iter()
-                                    .map(|v| self.helps.value(&owner, opt, v))
-                                    .collect()
-                            } else {
-                                None
-                            };
-                        if let Some(helps) = helps {
-                            // Each span takes the comma after it, so the list has no gaps.
-                            let mut at = arg.range.start;
-                            let last = items.len() - 1;
-                            for (k, (item, help)) in items.iter().zip(helps).enumerate() {
-                                let comma = usize::from(k < last);
-                                self.out.push(piece(
-                                    at..at + item.len() + comma,
-                                    Kind::Argument,
-                                    group,
-                                    help,
-                                    None,
-                                ));
-                                at += item.len() + comma;
-                            }
-                        } else {
-                            let help = self
-                                .helps
-                                .value(&owner, opt, &arg.value)
-                                .unwrap_or_else(|| self.opt_help(&owner, opt));
-                            self.out.push(piece(
-                                arg.range.clone(),
-                                Kind::Argument,
-                                group,
-                                help,
-                                None,
-                            ));
-                        }
+                    Step::Positional => {
+                        walk.positional.push(w);
                         i += 1;
                     }
-                    continue;
+                    Step::Subcommand { word, page, parent } => {
+                        self.out.push(word);
+                        self.arguments(rest, group, page, Some(parent));
+                        return;
+                    }
+                    Step::Nested => {
+                        let inner = self.new_group();
+                        self.command(&words[i..], inner, true);
+                        break 'words;
+                    }
                 }
-                if name.starts_with("--") {
-                    self.out.push(unknown(w.range.clone(), group));
-                    continue;
-                }
-                let bundled = self
-                    .bundle(w, &words[i..], group, &page, &v[..1])
-                    .or_else(|| {
-                        let p = parent.as_ref()?;
-                        self.bundle(w, &words[i..], group, p, &v[..1])
-                    });
-                if let Some(consumed) = bundled {
-                    i += consumed;
-                    continue;
-                }
-                // `-9`, `-KILL`: a dash and a value, where the page shows a placeholder flag
-                // (`-<signal>`, bash's `-sigspec`).
-                if v.starts_with('-')
-                    && v[1..].starts_with(|c: char| c.is_ascii_alphanumeric())
-                    && v[1..]
-                        .chars()
-                        .all(|c| c.is_ascii_alphanumeric() || c == '-')
-                    && let Some((opt, shown)) = placeholder(&page)
-                {
-                    self.out.push(piece(
-                        w.range.clone(),
-                        Kind::Option,
-                        group,
-                        self.opt_help(&page, opt),
-                        Some(shown),
-                    ));
-                    continue;
-                }
-                // `+FORMAT` (date) is an operand when no `+` option matches.
-                if !(v.starts_with('+') && page.operands.iter().any(|o| o.name.starts_with('+'))) {
-                    self.out.push(unknown(w.range.clone(), group));
-                    continue;
-                }
+                continue 'words;
             }
-            // A positional word: a sub-command, an old-style letter bundle, a nested command or an operand.
-            if positional.is_empty() && !end_of_options {
-                if let Some(sub) = self.subcommand_page(&page, v) {
-                    self.out.push(piece(
-                        w.range.clone(),
-                        Kind::Subcommand,
-                        group,
-                        // A command documented inside the page: its synopsis and first paragraph.
-                        if sub.origin.is_inside_another() {
-                            self.helps.program(&sub)
-                        } else {
-                            self.helps.name(&sub)
-                        },
-                        None,
-                    ));
-                    self.arguments(
-                        &words[i..],
-                        group,
-                        sub,
-                        Some(parent.clone().unwrap_or_else(|| page.clone())),
-                    );
-                    return;
-                }
-                // A command defined in the page itself (`systemctl restart`, `apt-get install`).
-                if command_done.is_none()
-                    && let Some((index, head, body)) = command_item(&page, v)
-                {
-                    let help = self.helps.command_item(&page, index, head, body);
-                    self.out.push(piece(
-                        w.range.clone(),
-                        Kind::Subcommand,
-                        group,
-                        help.clone(),
-                        None,
-                    ));
-                    command_done = Some(help);
-                    continue;
-                }
-                if i == 1
-                    && allows_dashless_bundle(&page)
-                    && let Some(consumed) = self.bundle(w, &words[i..], group, &page, "-")
-                {
-                    i += consumed;
-                    continue;
-                }
-            }
-            // ps's BSD options: letters without a dash, grouped (`ps aux`), wherever they stand.
-            if !end_of_options
-                && !w.quoted
-                && !v.is_empty()
-                && v.chars().all(|c| dashless(&page, c))
-                && let Some(consumed) = self.bundle(w, &words[i..], group, &page, "")
-            {
-                i += consumed;
-                continue;
-            }
-            if nests && self.operand_starts_command(&page, &positional, w) {
-                let inner = self.new_group();
-                self.command(&words[i - 1..], inner, true);
-                break;
-            }
-            positional.push(w);
+            unreachable!("the last word rule takes every word");
         }
-        match command_done {
+        match walk.command_done {
             Some(help) => {
-                for w in positional {
+                for w in walk.positional {
                     self.out.push(piece(
                         w.range.clone(),
                         Kind::Argument,
@@ -526,13 +313,27 @@ impl Context<'_, '_> {
                     ));
                 }
             }
-            None => self.assign_operands(&positional, group, &page),
+            None => self.assign_operands(&walk.positional, group, &page),
+        }
+    }
+
+    /// Emits what a word rule made, running the commands it found (a new group each).
+    fn emit(&mut self, out: Vec<Out>, rest: &[shell::Word]) {
+        for o in out {
+            match o {
+                Out::Piece(p) => self.out.push(p),
+                Out::Command(range) if !range.is_empty() => {
+                    let inner = self.new_group();
+                    self.command(&rest[range], inner, true);
+                }
+                Out::Command(_) => {}
+            }
         }
     }
 
     /// With operands filled in order, whether `w` (after the words in `before`) is the operand
     /// that starts a command. `NAME=VALUE` operands only take words with `=`.
-    fn operand_starts_command(
+    pub(crate) fn operand_starts_command(
         &self,
         page: &Page,
         before: &[&shell::Word],
@@ -553,36 +354,6 @@ impl Context<'_, '_> {
             }
         }
         false
-    }
-
-    /// The command run by an option such as `-exec`, up to its terminator (`;` or `+`), which
-    /// is tied to the option's help. Returns the words used.
-    fn terminated_command(
-        &mut self,
-        words: &[shell::Word],
-        group: usize,
-        page: &Arc<Page>,
-        opt: &OptionDef,
-    ) -> usize {
-        let end = words.iter().position(|w| w.value == ";" || w.value == "+");
-        let inner_words = &words[..end.unwrap_or(words.len())];
-        if !inner_words.is_empty() {
-            let inner = self.new_group();
-            self.command(inner_words, inner, true);
-        }
-        match end {
-            Some(e) => {
-                self.out.push(piece(
-                    words[e].range.clone(),
-                    Kind::Argument,
-                    group,
-                    self.opt_help(page, opt),
-                    None,
-                ));
-                e + 1
-            }
-            None => words.len(),
-        }
     }
 
     /// Which operand each positional word is. With fewer words than operands, required operands

@@ -19,6 +19,7 @@ mod explanation;
 mod help;
 mod lookup;
 mod option_lookup;
+mod words;
 
 use std::collections::HashSet;
 use std::ops::Range;

@@ -1,0 +1,422 @@
+//! The words after a program, as a list of rules (ripgrep's flag list is the model): each rule
+//! looks at one word and says what it is, returning the pieces it explains and how many words
+//! it used. Rules never emit spans; the driver ([`Context::arguments`]) does, in the order the
+//! rules give, and runs nested commands and sub-commands. The first rule that does not pass wins,
+//! so the order of [`WORD_RULES`] is the order of precedence.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use manpage::{OptionDef, Page};
+
+use crate::command::{Context, command_item, piece, unknown};
+use crate::help::HelpEntry;
+use crate::option_lookup::{
+    abbreviated, allows_dashless_bundle, dashless, exact, placeholder,
+    runs_command_until_terminator, takes_required,
+};
+use crate::{Kind, Piece};
+
+/// Where the walk over one page's words stands.
+pub(crate) struct Walk<'w> {
+    /// The page whose words these are.
+    pub page: Arc<Page>,
+    /// The program this page is a sub-command of (its options count too).
+    pub parent: Option<Arc<Page>>,
+    /// The simple command's group.
+    pub group: usize,
+    /// Whether `--` was seen.
+    pub end_of_options: bool,
+    /// The help of a command defined in the page, once its word is seen: the words after it
+    /// are described there.
+    pub command_done: Option<Arc<HelpEntry>>,
+    /// The positional words so far.
+    pub positional: Vec<&'w shell::Word>,
+    /// Whether the word is the first after the program.
+    pub first: bool,
+}
+
+impl Walk<'_> {
+    /// Whether a word is written as an option: a dash or plus and more, before `--`.
+    fn dashed(&self, v: &str) -> bool {
+        !self.end_of_options && (v.starts_with('-') || v.starts_with('+')) && v.len() > 1
+    }
+}
+
+/// Something the driver emits, in order.
+pub(crate) enum Out {
+    /// A span.
+    Piece(Piece),
+    /// The words at this range of the words after the current one are a command of their own
+    /// (`find -exec rm {} ;`), run by the program, never a builtin.
+    Command(Range<usize>),
+}
+
+/// What a rule made of a word.
+pub(crate) enum Step {
+    /// Not this rule's word.
+    Pass,
+    /// The word and `more` words after it, explained by `out`.
+    Took { more: usize, out: Vec<Out> },
+    /// A positional word: an operand, or an argument of a command item.
+    Positional,
+    /// A sub-command with a page of its own: its word, then the rest are its words.
+    Subcommand {
+        word: Piece,
+        page: Arc<Page>,
+        parent: Arc<Page>,
+    },
+    /// The word starts a command the program runs (`sudo cmd ...`): it and the rest are that
+    /// command.
+    Nested,
+}
+
+fn took(more: usize, pieces: Vec<Piece>) -> Step {
+    Step::Took {
+        more,
+        out: pieces.into_iter().map(Out::Piece).collect(),
+    }
+}
+
+/// A word rule: the context (for lookups and helps), the walk, the word and the words after it.
+pub(crate) type WordRule = fn(&Context, &mut Walk, &shell::Word, &[shell::Word]) -> Step;
+
+/// The word rules, in order of precedence.
+pub(crate) const WORD_RULES: &[(&str, WordRule)] = &[
+    ("end of options", end_of_options),
+    ("option", option),
+    ("unknown long option", unknown_long_option),
+    ("bundle", dashed_bundle),
+    ("placeholder", placeholder_option),
+    ("unknown option", unknown_option),
+    ("sub-command", subcommand),
+    ("page command", page_command),
+    ("dashless bundle", dashless_bundle),
+    ("BSD letters", bsd_letters),
+    ("nested command", nested_command),
+    ("operand", operand),
+];
+
+/// `--` ends the options: the page's own `--` item explains it when there is one.
+fn end_of_options(ctx: &Context, walk: &mut Walk, w: &shell::Word, _: &[shell::Word]) -> Step {
+    if walk.end_of_options || w.value != "--" {
+        return Step::Pass;
+    }
+    walk.end_of_options = true;
+    let p = match exact(&walk.page, "--") {
+        Some(o) => piece(
+            w.range.clone(),
+            Kind::Option,
+            walk.group,
+            ctx.opt_help(&walk.page, o),
+            Some("--".into()),
+        ),
+        None => unknown(w.range.clone(), walk.group),
+    };
+    took(0, vec![p])
+}
+
+/// A dashed word's option name and the value after `=`, if any (`--file=x`; `-=x` has none).
+fn option_name(v: &str) -> (&str, Option<&str>) {
+    match v.split_once('=') {
+        Some((n, val)) if n.len() > 1 => (n, Some(val)),
+        _ => (v, None),
+    }
+}
+
+/// The option a dashed word names in `p`, with its index and the spelling used: exactly, a
+/// unique abbreviation of a long option, or ffmpeg's `-c:a` where the head shows
+/// `-c[:stream_specifier]`.
+fn find_option(p: &Page, name: &str) -> Option<(usize, String)> {
+    let index = |o: &OptionDef| p.options.iter().position(|x| std::ptr::eq(x, o));
+    exact(p, name)
+        .and_then(|o| Some((index(o)?, name.to_string())))
+        .or_else(|| {
+            if name.starts_with("--") {
+                abbreviated(p, name).and_then(|(o, f)| Some((index(o)?, f)))
+            } else {
+                None
+            }
+        })
+        .or_else(|| {
+            let (base, _) = name.split_once(':')?;
+            let o = exact(p, base)?;
+            o.head
+                .plain()
+                .contains(&format!("{base}[:"))
+                .then_some(())?;
+            Some((index(o)?, base.to_string()))
+        })
+}
+
+/// A whole-word option of the page, or else of the program it is a sub-command of (gcloud's
+/// flags that every command takes): `--file=x` (a value the page documents gets its own span),
+/// the argument in the next word (each value of a documented comma list its own span), or the
+/// command an option runs up to its terminator (`-exec ... ;`).
+fn option(ctx: &Context, walk: &mut Walk, w: &shell::Word, rest: &[shell::Word]) -> Step {
+    let v = w.value.as_str();
+    if !walk.dashed(v) {
+        return Step::Pass;
+    }
+    let (name, value) = option_name(v);
+    let found = find_option(&walk.page, name)
+        .map(|f| (f, walk.page.clone()))
+        .or_else(|| {
+            let p = walk.parent.as_ref()?;
+            find_option(p, name).map(|f| (f, p.clone()))
+        });
+    let Some(((index, flag), owner)) = found else {
+        return Step::Pass;
+    };
+    let group = walk.group;
+    let opt = &owner.options[index];
+    let mut out = Vec::new();
+    let attached = value.and_then(|val| ctx.helps.value(&owner, opt, val).map(|h| (val, h)));
+    let option_end = match attached {
+        Some((val, _)) if !w.quoted && w.range.len() == v.len() => w.range.end - val.len(),
+        _ => w.range.end,
+    };
+    out.push(Out::Piece(piece(
+        w.range.start..option_end,
+        Kind::Option,
+        group,
+        ctx.opt_help(&owner, opt),
+        Some(flag.clone()),
+    )));
+    if let Some((_, help)) = attached
+        && option_end < w.range.end
+    {
+        let p = piece(option_end..w.range.end, Kind::Argument, group, help, None);
+        out.push(Out::Piece(p));
+    }
+    if runs_command_until_terminator(opt) {
+        let end = rest.iter().position(|w| w.value == ";" || w.value == "+");
+        out.push(Out::Command(0..end.unwrap_or(rest.len())));
+        let more = match end {
+            Some(e) => {
+                let help = ctx.opt_help(&owner, opt);
+                let p = piece(rest[e].range.clone(), Kind::Argument, group, help, None);
+                out.push(Out::Piece(p));
+                e + 1
+            }
+            None => rest.len(),
+        };
+        return Step::Took { more, out };
+    }
+    let mut more = 0;
+    if value.is_none()
+        && takes_required(opt, &flag)
+        && let Some(arg) = rest.first()
+    {
+        out.extend(
+            argument_pieces(ctx, &owner, opt, arg, group)
+                .into_iter()
+                .map(Out::Piece),
+        );
+        more = 1;
+    }
+    Step::Took { more, out }
+}
+
+/// An option's argument given as the next word: a documented value, each value of a comma
+/// list written plainly when the page documents them all (`mount -o noatime,nodev`; each span
+/// takes the comma after it, so the list has no gaps), else the option's help.
+fn argument_pieces(
+    ctx: &Context,
+    owner: &Page,
+    opt: &OptionDef,
+    arg: &shell::Word,
+    group: usize,
+) -> Vec<Piece> {
+    let items: Vec<&str> = arg.value.split(',').collect();
+    let helps: Option<Vec<Arc<HelpEntry>>> =
+        if items.len() > 1 && !arg.quoted && arg.range.len() == arg.value.len() {
+            items
+                .iter()
+                .map(|v| ctx.helps.value(owner, opt, v))
+                .collect()
+        } else {
+            None
+        };
+    let Some(helps) = helps else {
+        let help = ctx
+            .helps
+            .value(owner, opt, &arg.value)
+            .unwrap_or_else(|| ctx.opt_help(owner, opt));
+        return vec![piece(arg.range.clone(), Kind::Argument, group, help, None)];
+    };
+    let mut at = arg.range.start;
+    let last = items.len() - 1;
+    let mut out = Vec::with_capacity(items.len());
+    for (k, (item, help)) in items.iter().zip(helps).enumerate() {
+        let comma = usize::from(k < last);
+        let range = at..at + item.len() + comma;
+        out.push(piece(range, Kind::Argument, group, help, None));
+        at += item.len() + comma;
+    }
+    out
+}
+
+/// A `--long` option no page documents.
+fn unknown_long_option(_: &Context, walk: &mut Walk, w: &shell::Word, _: &[shell::Word]) -> Step {
+    if !walk.dashed(&w.value) || !option_name(&w.value).0.starts_with("--") {
+        return Step::Pass;
+    }
+    took(0, vec![unknown(w.range.clone(), walk.group)])
+}
+
+/// A bundle of short options of the page, or else of its parent program (`-xzvf`).
+fn dashed_bundle(ctx: &Context, walk: &mut Walk, w: &shell::Word, rest: &[shell::Word]) -> Step {
+    if !walk.dashed(&w.value) {
+        return Step::Pass;
+    }
+    let prefix = &w.value[..1];
+    let bundled = ctx
+        .bundle(w, rest, walk.group, &walk.page, prefix)
+        .or_else(|| {
+            let p = walk.parent.as_ref()?;
+            ctx.bundle(w, rest, walk.group, p, prefix)
+        });
+    match bundled {
+        Some((more, pieces)) => took(more, pieces),
+        None => Step::Pass,
+    }
+}
+
+/// `-9`, `-KILL`: a dash and a value, where the page shows a placeholder flag (`-<signal>`,
+/// bash's `-sigspec`).
+fn placeholder_option(ctx: &Context, walk: &mut Walk, w: &shell::Word, _: &[shell::Word]) -> Step {
+    let v = w.value.as_str();
+    if !walk.dashed(v)
+        || !v.starts_with('-')
+        || !v[1..].starts_with(|c: char| c.is_ascii_alphanumeric())
+        || !v[1..]
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-')
+    {
+        return Step::Pass;
+    }
+    let Some((opt, shown)) = placeholder(&walk.page) else {
+        return Step::Pass;
+    };
+    let help = ctx.opt_help(&walk.page, opt);
+    took(
+        0,
+        vec![piece(
+            w.range.clone(),
+            Kind::Option,
+            walk.group,
+            help,
+            Some(shown),
+        )],
+    )
+}
+
+/// Any other dashed word is an option no page documents, except `+FORMAT` where the page has
+/// such an operand (date).
+fn unknown_option(_: &Context, walk: &mut Walk, w: &shell::Word, _: &[shell::Word]) -> Step {
+    let v = w.value.as_str();
+    if !walk.dashed(v)
+        || (v.starts_with('+') && walk.page.operands.iter().any(|o| o.name.starts_with('+')))
+    {
+        return Step::Pass;
+    }
+    took(0, vec![unknown(w.range.clone(), walk.group)])
+}
+
+/// The first positional word may be a sub-command with a page of its own (`git commit`); sub-
+/// command words are checked before anything else, so `git foo` never runs `foo` as a program
+/// when a git-foo page exists.
+fn subcommand(ctx: &Context, walk: &mut Walk, w: &shell::Word, _: &[shell::Word]) -> Step {
+    if !walk.positional.is_empty() || walk.end_of_options {
+        return Step::Pass;
+    }
+    let Some(sub) = ctx.subcommand_page(&walk.page, &w.value) else {
+        return Step::Pass;
+    };
+    // A command documented inside the page: its synopsis and first paragraph.
+    let help = if sub.origin.is_inside_another() {
+        ctx.helps.program(&sub)
+    } else {
+        ctx.helps.name(&sub)
+    };
+    let word = piece(w.range.clone(), Kind::Subcommand, walk.group, help, None);
+    let parent = walk.parent.clone().unwrap_or_else(|| walk.page.clone());
+    Step::Subcommand {
+        word,
+        page: sub,
+        parent,
+    }
+}
+
+/// A command defined in the page itself (`systemctl restart`, `apt-get install`): its item
+/// explains it, and the words after it.
+fn page_command(ctx: &Context, walk: &mut Walk, w: &shell::Word, _: &[shell::Word]) -> Step {
+    if !walk.positional.is_empty() || walk.end_of_options || walk.command_done.is_some() {
+        return Step::Pass;
+    }
+    let Some((index, head, body)) = command_item(&walk.page, &w.value) else {
+        return Step::Pass;
+    };
+    let help = ctx.helps.command_item(&walk.page, index, head, body);
+    walk.command_done = Some(help.clone());
+    took(
+        0,
+        vec![piece(
+            w.range.clone(),
+            Kind::Subcommand,
+            walk.group,
+            help,
+            None,
+        )],
+    )
+}
+
+/// An old-style bundle without a dash as the first word, where the synopsis shows one
+/// (`tar xzvf`).
+fn dashless_bundle(ctx: &Context, walk: &mut Walk, w: &shell::Word, rest: &[shell::Word]) -> Step {
+    if !walk.positional.is_empty()
+        || walk.end_of_options
+        || !walk.first
+        || !allows_dashless_bundle(&walk.page)
+    {
+        return Step::Pass;
+    }
+    match ctx.bundle(w, rest, walk.group, &walk.page, "-") {
+        Some((more, pieces)) => took(more, pieces),
+        None => Step::Pass,
+    }
+}
+
+/// ps's BSD options: letters without a dash, grouped (`ps aux`), wherever they stand.
+fn bsd_letters(ctx: &Context, walk: &mut Walk, w: &shell::Word, rest: &[shell::Word]) -> Step {
+    let v = w.value.as_str();
+    if walk.end_of_options
+        || w.quoted
+        || v.is_empty()
+        || !v.chars().all(|c| dashless(&walk.page, c))
+    {
+        return Step::Pass;
+    }
+    match ctx.bundle(w, rest, walk.group, &walk.page, "") {
+        Some((more, pieces)) => took(more, pieces),
+        None => Step::Pass,
+    }
+}
+
+/// The operand that starts a command the program runs (`sudo ... command [arg ...]`): the rest
+/// is that command.
+fn nested_command(ctx: &Context, walk: &mut Walk, w: &shell::Word, _: &[shell::Word]) -> Step {
+    let page = &walk.page;
+    let nests = page.operands.iter().any(|o| o.starts_command);
+    if nests && ctx.operand_starts_command(page, &walk.positional, w) {
+        Step::Nested
+    } else {
+        Step::Pass
+    }
+}
+
+/// Anything else is positional.
+fn operand(_: &Context, _: &mut Walk, _: &shell::Word, _: &[shell::Word]) -> Step {
+    Step::Positional
+}
