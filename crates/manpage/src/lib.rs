@@ -36,6 +36,42 @@ pub use topic::Topic;
 /// page model looks at a program's name.
 pub const SHELL_PAGE: &str = "bash";
 
+/// A pass that finds options of one shape: it reads the page and the options found by the
+/// passes before it (to leave alone what they took), and returns the new ones.
+type OptionFinder = fn(&roff::Document, &[OptionDef]) -> Vec<OptionDef>;
+
+/// The passes that find options, in order; each sees what the ones before it found, so an
+/// earlier shape wins where two would read the same text. Options named only in prose and the
+/// synopsis come after these, in [`read`], since they need the synopsis and the descriptions.
+const OPTION_FINDERS: &[(&str, OptionFinder)] = &[
+    // Definition items, paragraphs with an indented body, tables, ronn bullets (`extract.rs`).
+    ("definitions", |doc, _| extract::options(doc)),
+    // go-md2man's one-paragraph definitions and run-in heads (dot's `-Tlang sets ...`).
+    ("one-paragraph definitions", md2man::options),
+    // `--help` output pasted as preformatted text (certbot).
+    ("pasted help output", helptext::options),
+    // Nix's `Operation --install` sections.
+    ("operations", operations::options),
+    // ps's BSD letters, given without a dash.
+    ("letters without a dash", |doc, _| dashless::options(doc)),
+    // Infix operators of expression languages (find's `-or`, test's `-nt`).
+    ("operators", operators::options),
+];
+
+/// A documented boolean value (`--rm true|false`) may be given; the switch works without it.
+fn boolean_values_are_optional(options: &mut [OptionDef]) {
+    for o in options {
+        if let Some(a) = o.argument.as_mut()
+            && matches!(
+                a.name.replace(' ', "").as_str(),
+                "true|false" | "[true|false]"
+            )
+        {
+            a.need = ArgumentNeed::Optional;
+        }
+    }
+}
+
 /// Reads the page model from a parsed document. `source` is the page file's path relative to
 /// the root of its manual tree (`man1/tar.1.gz`); the name and section come from it.
 pub fn read(doc: &roff::Document, source: &str) -> Page {
@@ -48,27 +84,12 @@ pub fn read(doc: &roff::Document, source: &str) -> Page {
     let (name_line, mut names, description) = names::name_section(doc);
     names.retain(|n| n != &name);
     names.insert(0, name.clone());
-    let mut options = extract::options(doc);
-    let one_paragraph = md2man::options(doc, &options);
-    options.extend(one_paragraph);
-    let listed = helptext::options(doc, &options);
-    options.extend(listed);
-    let operations = operations::options(doc, &options);
-    options.extend(operations);
-    options.extend(dashless::options(doc));
-    let operators = operators::options(doc, &options);
-    options.extend(operators);
-    // A documented boolean value (`--rm true|false`) may be given; the switch works without it.
-    for o in &mut options {
-        if let Some(a) = o.argument.as_mut()
-            && matches!(
-                a.name.replace(' ', "").as_str(),
-                "true|false" | "[true|false]"
-            )
-        {
-            a.need = ArgumentNeed::Optional;
-        }
+    let mut options = Vec::new();
+    for (_, finder) in OPTION_FINDERS {
+        let found = finder(doc, &options);
+        options.extend(found);
     }
+    boolean_values_are_optional(&mut options);
     let synopsis = operands::synopsis(doc);
     let described: Vec<roff::Text> = ["DESCRIPTION", "OPTIONS"]
         .iter()
