@@ -1,8 +1,6 @@
 //! The explain binary as a user runs it: arguments, standard input, exit codes, colours, the
 //! default index, `explain index` on good and bad pages, and `dump-options`.
 
-mod common;
-
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -72,9 +70,9 @@ fn json_output_follows_the_contract() {
     assert!(o.status.success(), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["version"], 2);
-    let bad = common::contract_violations(&v);
+    let bad = testkit::contract_violations(&v);
     assert!(bad.is_empty(), "{bad:?}");
-    let v = common::spans_with_help(&v);
+    let v = testkit::spans_with_help(&v);
     let texts: Vec<&str> = v["spans"]
         .as_array()
         .unwrap()
@@ -116,7 +114,7 @@ fn reads_a_script_from_standard_input() {
         groups.contains(&1) && groups.contains(&2),
         "two commands, two groups: {groups:?}"
     );
-    assert!(common::contract_violations(&v).is_empty());
+    assert!(testkit::contract_violations(&v).is_empty());
 }
 
 #[test]
@@ -182,7 +180,7 @@ fn unknown_parts_are_marked_and_still_exit_0() {
 }
 
 fn index_fixtures(out: &Path) -> Output {
-    let fixtures = common::repo().join("tests/fixtures/bad-pages");
+    let fixtures = testkit::repo().join("tests/fixtures/bad-pages");
     run(&[
         "index",
         "--output",
@@ -212,7 +210,7 @@ fn index_reports_pages_and_skips_bad_ones_with_reasons() {
     // The pages that are odd but readable are explained.
     let idx = dir.path().to_str().unwrap();
     let o = run(&["--index", idx, "--json", "latin1 -x"]);
-    let v = common::spans_with_help(&serde_json::from_slice(&o.stdout).unwrap());
+    let v = testkit::spans_with_help(&serde_json::from_slice(&o.stdout).unwrap());
     assert_eq!(v["spans"][0]["help"], "latin1 - café page");
     assert_eq!(v["spans"][1]["help"], "-x\n\nexplique");
 }
@@ -249,7 +247,7 @@ fn dump_options_lists_page_and_flag() {
 #[test]
 fn eval_reports_the_share_of_option_tokens_explained() {
     let dir = tempfile::tempdir().unwrap();
-    let fixtures = common::repo().join("tests/fixtures");
+    let fixtures = testkit::repo().join("tests/fixtures");
     let o = run(&[
         "index",
         "--output",
@@ -307,7 +305,7 @@ fn gcloud_subcommand_pages_at_any_depth() {
         "--json",
         "gcloud compute instances create vm1 --zone=us-central1-a",
     ]);
-    let v = common::spans_with_help(&serde_json::from_slice(&o.stdout).unwrap());
+    let v = testkit::spans_with_help(&serde_json::from_slice(&o.stdout).unwrap());
     let spans = v["spans"].as_array().unwrap();
     assert_eq!(spans[3]["text"], "create");
     assert_eq!(spans[3]["page"], "gcloud_compute_instances_create(1)");
@@ -328,7 +326,7 @@ fn gcloud_subcommand_pages_at_any_depth() {
 /// with scripts/generate-docs.sh), and our own extractor reads explain's man page.
 #[test]
 fn generated_docs_are_current() {
-    let repo = common::repo();
+    let repo = testkit::repo();
     for (args, file) in [
         (vec!["man-page"], "docs/man/explain.1"),
         (vec!["completions", "bash"], "completions/explain.bash"),
@@ -458,7 +456,7 @@ fn search_json_follows_its_contract() {
         last = score;
         // The explain line explains the option it names.
         let e = run(&["--json", r["explain"].as_str().unwrap()]);
-        let ev = common::spans_with_help(&serde_json::from_slice(&e.stdout).unwrap());
+        let ev = testkit::spans_with_help(&serde_json::from_slice(&e.stdout).unwrap());
         let spans = ev["spans"].as_array().unwrap();
         assert!(
             spans
@@ -538,7 +536,7 @@ fn terminal_boxes_are_numbered_by_help_id() {
 /// fields on every object, and the same values (texts shortened with "..." match as prefixes).
 #[test]
 fn json_v2_example_in_the_docs_is_real() {
-    let doc = std::fs::read_to_string(common::repo().join("docs/json.md")).unwrap();
+    let doc = std::fs::read_to_string(testkit::repo().join("docs/json.md")).unwrap();
     let block = doc
         .split("```json\n")
         .map(|b| b.split("```").next().unwrap())
@@ -547,7 +545,7 @@ fn json_v2_example_in_the_docs_is_real() {
     let example: serde_json::Value = serde_json::from_str(block).unwrap();
     let o = run(&["--json", example["command"].as_str().unwrap()]);
     let real: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-    assert!(common::contract_violations(&real).is_empty());
+    assert!(testkit::contract_violations(&real).is_empty());
     fn same(example: &serde_json::Value, real: &serde_json::Value, at: &str) {
         use serde_json::Value::*;
         match (example, real) {
@@ -592,7 +590,7 @@ fn json_v2_example_in_the_docs_is_real() {
 #[test]
 fn index_quiet_prints_only_the_summary() {
     let dir = tempfile::tempdir().unwrap();
-    let fixtures = common::repo().join("tests/fixtures/bad-pages");
+    let fixtures = testkit::repo().join("tests/fixtures/bad-pages");
     let o = run(&[
         "index",
         "--quiet",

@@ -3,13 +3,11 @@
 //! options mandoc tags that we extract too; R_help the share of the options the programs'
 //! own `--help` prints. The test fails below the floors of issue 3.
 
-mod common;
-
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// `page -> options` from a `page<TAB>option[<TAB>...]` file (a `page` header is skipped).
 fn inventory(name: &str) -> BTreeMap<String, BTreeSet<String>> {
-    let path = common::repo().join("tests/quality").join(name);
+    let path = testkit::repo().join("tests/quality").join(name);
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for line in text.lines() {
@@ -71,7 +69,7 @@ fn score(
 #[test]
 fn shipped_corpus_meets_the_recall_floors() {
     let mut extracted: HashMap<String, BTreeSet<String>> = HashMap::new();
-    for page in common::corpus().all_pages().unwrap() {
+    for page in testkit::corpus().all_pages().unwrap() {
         let flags = extracted.entry(page.source.clone()).or_default();
         for o in &page.options {
             for f in &o.flags {

@@ -2,8 +2,6 @@
 //! expected option must be among the first three results. Prints every question's rank, so a
 //! ranking change shows what it moved.
 
-mod common;
-
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -33,11 +31,11 @@ fn answers(hit: &store::Hit, q: &Question) -> bool {
 
 #[test]
 fn questions_find_their_option_in_the_top_three() {
-    let file = common::repo().join("tests/search/questions.toml");
+    let file = testkit::repo().join("tests/search/questions.toml");
     let questions: Questions = toml::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
     assert!(questions.question.len() >= 20, "20 questions at least");
     let mut first = 0;
-    let store = common::corpus();
+    let store = testkit::corpus();
     let mut report = String::new();
     let mut failed = 0;
     for q in &questions.question {
@@ -85,7 +83,7 @@ fn questions_find_their_option_in_the_top_three() {
 
 #[test]
 fn queries_are_words_never_syntax() {
-    let store = common::corpus();
+    let store = testkit::corpus();
     for q in [
         "--foo",
         "\"unbalanced",
@@ -116,7 +114,7 @@ fn queries_are_words_never_syntax() {
 
 #[test]
 fn in_covers_sub_commands_and_builtins() {
-    let store = common::corpus();
+    let store = testkit::corpus();
     let hits = store.search("amend", Some("git"), 3).unwrap();
     assert_eq!(hits[0].command, "git commit", "{hits:?}");
     assert_eq!(hits[0].page, "git-commit(1)");

@@ -5,16 +5,12 @@
 //! BENCHMARKS.md.
 
 use std::hint::black_box;
-use std::path::PathBuf;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use lsp::{Change, Encoding, Pos, State};
 
 fn corpus() -> store::Store {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../manpages");
-    let mut job = indexer::Job::new();
-    job.add_path(&root).expect("the shipped corpus");
-    job.in_memory().expect("index").0
+    testkit::index(&[testkit::repo().join("manpages")])
 }
 
 /// A realistic 1,000-line script: a header, helper functions, a 300-line `main`, loops,

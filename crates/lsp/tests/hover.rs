@@ -1,7 +1,6 @@
 //! Hovers through [`lsp::State`] against real pages of the shipped corpus (tar, ls, grep,
 //! sort, find, cat, echo and bash for the shell syntax): what is shown and where.
 
-use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use lsp::{Encoding, Hover, Pos, State};
@@ -9,12 +8,11 @@ use lsp::{Encoding, Hover, Pos, State};
 fn pages() -> &'static store::Store {
     static STORE: OnceLock<store::Store> = OnceLock::new();
     STORE.get_or_init(|| {
-        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../manpages/man1");
-        let mut job = indexer::Job::new();
-        for name in ["tar", "ls", "grep", "sort", "find", "cat", "echo", "bash"] {
-            job.add_path(&root.join(format!("{name}.1.gz"))).unwrap();
-        }
-        job.in_memory().unwrap().0
+        let pages: Vec<String> = ["tar", "ls", "grep", "sort", "find", "cat", "echo", "bash"]
+            .iter()
+            .map(|name| format!("man1/{name}.1.gz"))
+            .collect();
+        testkit::shipped_pages(&pages.iter().map(String::as_str).collect::<Vec<_>>())
     })
 }
 

@@ -24,7 +24,7 @@ fn text(written: &str) -> Text {
             (Some('f'), Some(&f)) => {
                 chars.next();
                 if !run.is_empty() {
-                    t.push(&std::mem::take(&mut run), font);
+                    t.push(std::mem::take(&mut run), font);
                 }
                 font = match f {
                     'B' => Font::Bold,

@@ -10,8 +10,6 @@
 //! README for where each comes from). To add a case:
 //! `python3 scripts/new-page-case.py manpages/man1/PAGE.1.gz GENERATOR`, then check it by hand.
 
-mod common;
-
 use std::collections::BTreeSet;
 
 use serde::Deserialize;
@@ -42,13 +40,13 @@ struct Expected {
 fn load(file: &std::path::Path) -> manpage::Page {
     let rel = file.to_string_lossy();
     if let Some(source) = rel.strip_prefix("manpages/") {
-        let pages = common::corpus().all_pages().unwrap();
+        let pages = testkit::corpus().all_pages().unwrap();
         return pages
             .into_iter()
             .find(|p| p.source == source)
             .unwrap_or_else(|| panic!("{source} is not in the shipped corpus index"));
     }
-    let path = common::repo().join(file);
+    let path = testkit::repo().join(file);
     let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let doc = roff::parse_bytes(&bytes, None).unwrap();
     let source = rel
@@ -63,7 +61,7 @@ fn normalize(s: &str) -> String {
 
 #[test]
 fn page_cases_list_every_option_exactly() {
-    let dir = common::repo().join("tests/pages");
+    let dir = testkit::repo().join("tests/pages");
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
         .flatten()

@@ -2,15 +2,11 @@
 //! 200-line script. Run with `cargo bench -p matcher`; figures go in BENCHMARKS.md.
 
 use std::hint::black_box;
-use std::path::PathBuf;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 
 fn corpus() -> store::Store {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../manpages");
-    let mut job = indexer::Job::new();
-    job.add_path(&root).expect("the shipped corpus");
-    job.in_memory().expect("index").0
+    testkit::index(&[testkit::repo().join("manpages")])
 }
 
 fn script() -> String {

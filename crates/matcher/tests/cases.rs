@@ -7,8 +7,6 @@
 //!
 //! To add a case: `python3 scripts/new-case.py NAME 'command'`, then read and correct the file.
 
-mod common;
-
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -48,7 +46,7 @@ struct Span {
 
 #[test]
 fn golden_cases() {
-    let dir = common::repo().join("tests/cases");
+    let dir = testkit::repo().join("tests/cases");
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
         .flatten()
@@ -66,8 +64,8 @@ fn golden_cases() {
         let case: Case = toml::from_str(&std::fs::read_to_string(file).unwrap())
             .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
         let ex = match &case.index {
-            Some(name) => matcher::explain_str(&case.command, common::fixture_index(name)),
-            None => matcher::explain_str(&case.command, common::corpus()),
+            Some(name) => matcher::explain_str(&case.command, testkit::fixture_index(name)),
+            None => matcher::explain_str(&case.command, testkit::corpus()),
         }
         .unwrap();
         let name = file.file_name().unwrap().to_string_lossy().to_string();
@@ -75,7 +73,7 @@ fn golden_cases() {
         let rendered = render::json::Rendered::new(&ex);
         let json = serde_json::to_value(render::json::v1(&ex, &rendered)).unwrap();
         for (version, value) in [(1, &json), (2, &v2)] {
-            for v in common::contract_violations(value) {
+            for v in testkit::contract_violations(value) {
                 failures.push(format!("{name}: contract v{version}: {v}"));
             }
         }

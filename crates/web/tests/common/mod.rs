@@ -31,19 +31,8 @@ pub fn workspace() -> PathBuf {
 
 /// An in-memory index of [`PAGES`].
 pub fn test_store() -> store::Store {
-    let mut job = indexer::Job::new();
-    for page in PAGES {
-        let path = workspace().join("manpages").join(page);
-        job.add_path(&path)
-            .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-    }
-    let (store, report) = job.in_memory().expect("the test pages index");
-    assert_eq!(
-        store.info().pages,
-        PAGES.len(),
-        "every test page is read: {:?}",
-        report.skipped
-    );
+    let store = testkit::shipped_pages(PAGES);
+    assert_eq!(store.info().pages, PAGES.len(), "every test page is read");
     store
 }
 
