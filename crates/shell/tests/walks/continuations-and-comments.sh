@@ -1,0 +1,4 @@
+# a comment line
+tar --create \
+    --file backup.tgz \
+    src   # trailing comment
