@@ -139,6 +139,9 @@ fn font_named(name: &str) -> Option<Font> {
 }
 
 /// The text of a named glyph (groff_char(7)); `None` for names we do not know.
+///
+/// Long because it is a table: one arm per glyph, in groff_char(7)'s order, which a compiled
+/// `match` looks up faster than a list would and keeps greppable by name.
 pub fn glyph(name: &str) -> Option<&'static str> {
     if let Some(hex) = name.strip_prefix('u') {
         let first = hex.split('_').next().unwrap_or(hex);
