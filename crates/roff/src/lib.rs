@@ -11,6 +11,7 @@ pub mod escape;
 mod interp;
 mod man;
 mod mdoc;
+mod mdoc_blocks;
 mod number;
 mod request_line;
 pub mod source;
@@ -30,7 +31,7 @@ pub fn parse(text: &str, resolver: Option<Resolver<'_>>) -> Document {
     let dialect = detect_dialect(&interp.lines);
     let mut doc = match dialect {
         Dialect::Man => man::build(&interp.lines),
-        Dialect::Mdoc => mdoc::build(&interp.lines),
+        Dialect::Mdoc => mdoc_blocks::build(&interp.lines),
     };
     let mut diagnostics = interp.diagnostics;
     diagnostics.append(&mut doc.diagnostics);

@@ -1,11 +1,10 @@
-//! The mdoc(7) front end: semantic macros (`.Sh`, `.Bl -tag`, `.It Fl x Ar file`, `.Op`, ...)
-//! onto the same tree builder as man(7), rendered the way mandoc prints them.
+//! The mdoc(7) front end's inline half: the callable macros of a line (`Fl x Ar file`, `Op`,
+//! ...) rendered the way mandoc prints them. The block macros (`.Sh`, `.Bl`, `.It`, ...) are
+//! in `mdoc_blocks.rs`.
 
-use crate::build::{Builder, HeadState};
-use crate::diagnostic::{Code, Diagnostic, Problem};
+use crate::diagnostic::Problem;
 use crate::escape::{FontState, render};
-use crate::interp::{Line, LineKind};
-use crate::tree::{Block, Dialect, Document, Font, ItemStyle, Text};
+use crate::tree::{Font, Text};
 
 /// Whether `name` is an mdoc macro.
 pub fn is_macro(name: &str) -> bool {
@@ -66,7 +65,7 @@ pub fn is_macro(name: &str) -> bool {
 }
 
 /// Macros that may be called from inside another macro's line.
-fn is_callable(name: &str) -> bool {
+pub(crate) fn is_callable(name: &str) -> bool {
     matches!(
         name,
         "Ad" | "An"
@@ -437,11 +436,11 @@ impl Inline<'_> {
     }
 }
 
-fn render_inline(tokens: &[String], name: &str, problems: &mut Vec<Problem>) -> Text {
+pub(crate) fn render_inline(tokens: &[String], name: &str, problems: &mut Vec<Problem>) -> Text {
     render_inline_spaced(tokens, name, problems, true)
 }
 
-fn render_inline_spaced(
+pub(crate) fn render_inline_spaced(
     tokens: &[String],
     name: &str,
     problems: &mut Vec<Problem>,
@@ -456,301 +455,4 @@ fn render_inline_spaced(
     };
     r.tokens(tokens);
     r.out
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum ListKind {
-    Tag,
-    Bullet,
-    Column,
-    Item,
-}
-
-enum Open {
-    List(ListKind),
-    Display { literal: bool },
-}
-
-/// Builds the document of an mdoc(7) page from interpreted lines.
-pub fn build(lines: &[Line]) -> Document {
-    let mut b = Builder::new(Dialect::Mdoc);
-    let mut problems: Vec<Problem> = Vec::new();
-    let mut name = String::new();
-    let mut open: Vec<Open> = Vec::new();
-    let mut xo_head: Option<(Text, u32, ItemStyle)> = None;
-    let mut section = String::new();
-    let mut prev: Option<&Line> = None;
-    let mut spacing = true;
-    let mut previous_line_unspaced = false;
-
-    for line in lines {
-        if let Some(p) = prev {
-            flush_problems(&mut b.doc.diagnostics, p, &mut problems);
-        }
-        prev = Some(line);
-        let lineno = line.line;
-        let (macro_name, args): (&str, Vec<String>) = match &line.kind {
-            LineKind::Text(t) => {
-                if t.trim().is_empty() {
-                    if b.nofill() {
-                        b.text(&Text::new(), lineno, false);
-                    } else {
-                        b.paragraph_break();
-                    }
-                    continue;
-                }
-                let mut out = Text::new();
-                let r = render(t, &mut FontState::default(), &mut out, &mut problems);
-                if let Some((head, ..)) = xo_head.as_mut() {
-                    head.push_space();
-                    head.append(&out);
-                } else {
-                    b.text(&out, lineno, r.continued);
-                }
-                continue;
-            }
-            LineKind::Request { name, args, .. } => (name.as_str(), args.clone()),
-        };
-
-        if macro_name == "Sm" {
-            spacing = args.first().map(String::as_str) != Some("off");
-            continue;
-        }
-        // As in mandoc, `.Sm off` joins the lines set while it is in force, but the first
-        // line after it and the first after `.Sm on` still start with a space
-        // (`-L [bind_address:]port`).
-        let glued = !spacing && std::mem::replace(&mut previous_line_unspaced, !spacing);
-        previous_line_unspaced = !spacing;
-        if glued {
-            b.joined = true;
-        }
-        if let Some((head, hline, style)) = xo_head.as_mut() {
-            if matches!(macro_name, "Bk" | "Ek" | "Tg") {
-                continue;
-            }
-            let mut tokens = vec![macro_name.to_string()];
-            tokens.extend(args.iter().cloned());
-            let closes = tokens.iter().any(|t| t == "Xc");
-            if is_callable(macro_name) || macro_name == "Xc" {
-                let t = render_inline_spaced(&tokens, &name, &mut problems, spacing);
-                if !t.runs.is_empty() {
-                    if !glued {
-                        head.push_space();
-                    }
-                    head.append(&t);
-                }
-            }
-            if closes || !is_callable(macro_name) {
-                let (head, hline, style) = (std::mem::take(head), *hline, *style);
-                xo_head = None;
-                b.start_item(Some(head), style, hline, HeadState::Body);
-                if !closes && !is_callable(macro_name) {
-                    problems.push(Problem::new(
-                        Code::OpenHead,
-                        format!(".Xo head not closed by .Xc before .{macro_name}"),
-                    ));
-                } else {
-                    continue;
-                }
-            } else {
-                continue;
-            }
-        }
-
-        match macro_name {
-            "Dd" | "Os" | "Db" | "Rs" | "Re" | "Bk" | "Ek" | "Tg" | "Sm" | "Ud" | "Bt" | "Hf" => {}
-            "Dt" => {
-                b.doc.title = args.first().cloned();
-                b.doc.section = args.get(1).cloned();
-            }
-            "Sh" | "Ss" => {
-                let title = crate::escape::render_plain(&args.join(" "))
-                    .trim()
-                    .to_string();
-                open.clear();
-                if macro_name == "Sh" {
-                    section = title.clone();
-                    b.start_section(title, lineno);
-                } else {
-                    b.start_subsection(title, lineno);
-                }
-            }
-            "Pp" | "Lp" => b.paragraph_break(),
-            "Bl" => {
-                let kind = if args.iter().any(|a| {
-                    a == "-tag" || a == "-hang" || a == "-ohang" || a == "-inset" || a == "-diag"
-                }) {
-                    ListKind::Tag
-                } else if args.iter().any(|a| a == "-column") {
-                    ListKind::Column
-                } else if args.iter().any(|a| a == "-item") {
-                    ListKind::Item
-                } else {
-                    ListKind::Bullet
-                };
-                b.start_indent(lineno);
-                open.push(Open::List(kind));
-            }
-            "El" | "Ed" => {
-                match open.pop() {
-                    Some(Open::Display { literal }) if macro_name == "Ed" => {
-                        if literal {
-                            b.set_nofill(false);
-                        }
-                    }
-                    Some(Open::List(_)) if macro_name == "El" => {}
-                    Some(_) | None => problems.push(Problem::new(
-                        Code::NothingToClose,
-                        format!(".{macro_name} closes no open block"),
-                    )),
-                }
-                b.close_items();
-                if !b.end_indent() {
-                    problems.push(Problem::new(
-                        Code::ItemOutsideList,
-                        format!(".{macro_name} without an open list or display"),
-                    ));
-                }
-            }
-            "It" => {
-                let kind = open
-                    .iter()
-                    .rev()
-                    .find_map(|o| match o {
-                        Open::List(k) => Some(*k),
-                        _ => None,
-                    })
-                    .unwrap_or(ListKind::Tag);
-                let head = render_inline(&args, &name, &mut problems);
-                match kind {
-                    ListKind::Tag => {
-                        if args.iter().any(|a| a == "Xo") {
-                            xo_head = Some((head, lineno, ItemStyle::Tagged));
-                        } else {
-                            b.start_item(Some(head), ItemStyle::Tagged, lineno, HeadState::Body);
-                        }
-                    }
-                    ListKind::Column => {
-                        let cells: Vec<String> = head
-                            .raw()
-                            .split('\t')
-                            .map(|c| c.trim().to_string())
-                            .collect();
-                        let first =
-                            Text::from_run(cells.first().cloned().unwrap_or_default(), Font::Roman);
-                        b.start_item(Some(first), ItemStyle::Column, lineno, HeadState::Body);
-                        let rest = cells[1.min(cells.len())..].join("  ");
-                        if !rest.trim().is_empty() {
-                            b.text(&Text::from_run(rest, Font::Roman), lineno, false);
-                        }
-                    }
-                    ListKind::Bullet | ListKind::Item => {
-                        let bullet = if kind == ListKind::Bullet { "•" } else { "" };
-                        b.start_item(
-                            Some(Text::from_run(bullet, Font::Roman)),
-                            ItemStyle::Bullet,
-                            lineno,
-                            HeadState::Body,
-                        );
-                        if !head.is_blank() {
-                            b.text(&head, lineno, false);
-                        }
-                    }
-                }
-            }
-            "Bd" => {
-                let literal = args.iter().any(|a| a == "-literal" || a == "-unfilled");
-                b.start_indent(lineno);
-                if literal {
-                    b.set_nofill(true);
-                }
-                open.push(Open::Display { literal });
-            }
-            "D1" | "Dl" => {
-                let t = render_inline(&args, &name, &mut problems);
-                b.flush();
-                let block = if macro_name == "Dl" {
-                    Block::Preformatted {
-                        text: t,
-                        line: lineno,
-                    }
-                } else {
-                    Block::Paragraph {
-                        text: t,
-                        line: lineno,
-                    }
-                };
-                b.push_block(Block::Indented {
-                    blocks: vec![block],
-                    line: lineno,
-                });
-            }
-            "Nd" => {
-                let mut t = Text::from_run("— ", Font::Roman);
-                t.append(&render_inline(&args, &name, &mut problems));
-                b.text(&t, lineno, false);
-            }
-            "Ex" | "Rv" => {
-                let who = args
-                    .iter()
-                    .find(|a| !a.starts_with('-'))
-                    .cloned()
-                    .unwrap_or_else(|| name.clone());
-                let text = if macro_name == "Ex" {
-                    format!("The {who} utility exits 0 on success, and >0 if an error occurs.")
-                } else {
-                    format!(
-                        "The {who}() function returns the value 0 if successful; otherwise the value -1 is returned and the global variable errno is set to indicate the error."
-                    )
-                };
-                b.text(&Text::from_run(text, Font::Roman), lineno, false);
-            }
-            "In" | "Fd" | "Ft" | "Fo" | "Fc" | "Fn" | "Vt" | "Lb" | "%A" | "%B" | "%C" | "%D"
-            | "%I" | "%J" | "%N" | "%O" | "%P" | "%Q" | "%R" | "%T" | "%U" | "%V" | "Ef" | "Bf" => {
-                let t = render_inline(&args, &name, &mut problems);
-                if !t.is_blank() {
-                    b.text(&t, lineno, false);
-                }
-            }
-            "br" => b.line_break(),
-            "sp" => b.paragraph_break(),
-            "nf" => b.set_nofill(true),
-            "fi" => b.set_nofill(false),
-            _ if is_callable(macro_name) => {
-                if macro_name == "Nm"
-                    && name.is_empty()
-                    && let Some(first) = args.first()
-                {
-                    name = crate::escape::render_plain(first);
-                }
-                if macro_name == "Nm" && section.eq_ignore_ascii_case("SYNOPSIS") {
-                    b.paragraph_break();
-                }
-                let mut tokens = vec![macro_name.to_string()];
-                tokens.extend(args);
-                let t = render_inline_spaced(&tokens, &name, &mut problems, spacing);
-                b.text(&t, lineno, false);
-            }
-            _ => {
-                // Unknown macros were reported by the interpreter; their arguments are still text.
-                if !args.is_empty() && !crate::man::is_known(macro_name) {
-                    let t = render_inline(&args, &name, &mut problems);
-                    b.text(&t, lineno, false);
-                }
-            }
-        }
-    }
-    if let Some(p) = prev {
-        flush_problems(&mut b.doc.diagnostics, p, &mut problems);
-    }
-    if let Some((head, hline, style)) = xo_head {
-        b.start_item(Some(head), style, hline, HeadState::Body);
-    }
-    b.finish()
-}
-
-fn flush_problems(diags: &mut Vec<Diagnostic>, line: &Line, problems: &mut Vec<Problem>) {
-    for problem in problems.drain(..) {
-        crate::interp::push_warning(diags, line, problem);
-    }
 }
