@@ -18,6 +18,7 @@ mod operations;
 mod operators;
 mod passthrough;
 mod prose;
+mod shapes;
 mod shell_topics;
 mod source;
 mod subcommands;
