@@ -320,52 +320,29 @@ impl<'s, 't> Walker<'s, 't> {
             );
         }
 
-        let mut target = None;
-        let mut heredoc_body = None;
-        if let Some(s) = hd_start {
-            target = Some(scan_word(self.src, span(self.src, s), &[], false));
+        let (target, heredoc_body) = if let Some(s) = hd_start {
+            let target = Some(scan_word(self.src, span(self.src, s), &[], false));
             parts.search.push((op.start, s));
             if let Some(b) = hd_body {
                 parts.search.push((op.start, b));
             }
-            heredoc_body = self.heredoc_body(hd_body, hd_end, end).or_else(|| {
+            let body = self.heredoc_body(hd_body, hd_end, end).or_else(|| {
                 // Nothing after the delimiter but maybe a newline and some text.
                 let nl = self.b[s.end_byte()..end].iter().position(|&c| c == b'\n')?;
                 Some(s.end_byte() + nl + 1..end)
             });
+            (target, body)
         } else {
-            let mut groups = self.group(dest).into_iter();
-            if let Some(te) = token_end {
-                // `3>&-`: tree-sitter-bash makes `>&-` one token (and then takes
-                // the next word for a target).
-                target = Some(scan_word(self.src, op.end..te, &[], false));
-            } else if let Some(first) = groups.next() {
-                target = Some(self.word(&first));
-                parts
-                    .search
-                    .extend(first.into_iter().map(|n| (op.start, n)));
-            } else {
-                let mut s = op.end;
-                let mut e = end;
-                while s < e && self.b[s].is_ascii_whitespace() {
-                    s += 1;
-                }
-                while e > s && self.b[e - 1].is_ascii_whitespace() {
-                    e -= 1;
-                }
-                if s < e {
-                    target = Some(scan_word(self.src, s..e, &[], true));
-                }
-            }
-            parts.atoms.extend(groups.flatten());
-            if kind == RedirectKind::HereDocument
-                && let Some(t) = &target
-            {
-                let strip = self.src[op.clone()].ends_with('-');
-                heredoc_body =
-                    Some(self.manual_heredoc(r.inside_heredoc.unwrap_or(end), &t.value, strip));
-            }
-        }
+            self.target_after(
+                dest,
+                token_end,
+                op.clone(),
+                end,
+                kind,
+                r.inside_heredoc,
+                parts,
+            )
+        };
         let range_end = target.as_ref().map_or(op.end, |t| t.range.end).max(op.end);
         parts.redirects.push(Redirect {
             range: op.start..range_end,
@@ -376,6 +353,56 @@ impl<'s, 't> Walker<'s, 't> {
             heredoc_body,
         });
         nested
+    }
+
+    /// The target of a redirection that is not a here-document with its own delimiter node:
+    /// the word after the operator (or `-` glued into the operator: `3>&-`), and for `<<`
+    /// written without one, the here-document read from the source.
+    #[allow(clippy::too_many_arguments)]
+    fn target_after(
+        &mut self,
+        dest: Vec<Node<'t>>,
+        token_end: Option<usize>,
+        op: std::ops::Range<usize>,
+        end: usize,
+        kind: RedirectKind,
+        inside_heredoc: Option<usize>,
+        parts: &mut Parts<'t>,
+    ) -> (Option<Word>, Option<std::ops::Range<usize>>) {
+        let mut target = None;
+        let mut heredoc_body = None;
+        let mut groups = self.group(dest).into_iter();
+        if let Some(te) = token_end {
+            // `3>&-`: tree-sitter-bash makes `>&-` one token (and then takes
+            // the next word for a target).
+            target = Some(scan_word(self.src, op.end..te, &[], false));
+        } else if let Some(first) = groups.next() {
+            target = Some(self.word(&first));
+            parts
+                .search
+                .extend(first.into_iter().map(|n| (op.start, n)));
+        } else {
+            let mut s = op.end;
+            let mut e = end;
+            while s < e && self.b[s].is_ascii_whitespace() {
+                s += 1;
+            }
+            while e > s && self.b[e - 1].is_ascii_whitespace() {
+                e -= 1;
+            }
+            if s < e {
+                target = Some(scan_word(self.src, s..e, &[], true));
+            }
+        }
+        parts.atoms.extend(groups.flatten());
+        if kind == RedirectKind::HereDocument
+            && let Some(t) = &target
+        {
+            let strip = self.src[op.clone()].ends_with('-');
+            heredoc_body =
+                Some(self.manual_heredoc(inside_heredoc.unwrap_or(end), &t.value, strip));
+        }
+        (target, heredoc_body)
     }
 
     /// Lexes the operator (with its fd number or `{name}`) at `start`.
