@@ -2,29 +2,26 @@
 //! pointing at it by id; and version 1, each span carrying its help's text, still served at
 //! `/api/v1/explain`.
 
+use std::ops::Range;
+
 use matcher::{Explanation, Help, Problem};
 use serde::Serialize;
 
 use crate::{html, plain};
 
-/// A byte range with the same range in UTF-16 code units, worked out in one pass over spans in
-/// order.
-struct Utf16<'s> {
-    source: &'s str,
-    byte: usize,
-    unit: usize,
-}
-
-impl Utf16<'_> {
-    fn at(&mut self, to: usize) -> usize {
-        if to < self.byte {
-            self.byte = 0;
-            self.unit = 0;
-        }
-        self.unit += self.source[self.byte..to].encode_utf16().count();
-        self.byte = to;
-        self.unit
-    }
+/// Each span's range in UTF-16 code units (what editors and browsers count), worked out in one
+/// pass over the spans in order.
+pub fn utf16_ranges(ex: &Explanation) -> Vec<Range<usize>> {
+    let (mut byte, mut unit) = (0, 0);
+    let mut at = |to: usize| {
+        unit += ex.command[byte..to].encode_utf16().count();
+        byte = to;
+        unit
+    };
+    ex.spans
+        .iter()
+        .map(|s| at(s.range.start)..at(s.range.end))
+        .collect()
 }
 
 /// A syntax error of the command line.
@@ -98,19 +95,15 @@ fn v2_help(h: &Help) -> V2Help<'_> {
 
 /// The explanation in version 2 of the contract.
 pub fn v2(ex: &Explanation) -> V2<'_> {
-    let mut utf16 = Utf16 {
-        source: &ex.command,
-        byte: 0,
-        unit: 0,
-    };
     let spans = ex
         .spans
         .iter()
-        .map(|s| V2Span {
+        .zip(utf16_ranges(ex))
+        .map(|(s, utf16)| V2Span {
             start: s.range.start,
             end: s.range.end,
-            start_utf16: utf16.at(s.range.start),
-            end_utf16: utf16.at(s.range.end),
+            start_utf16: utf16.start,
+            end_utf16: utf16.end,
             text: ex.text(s),
             kind: s.kind.name(),
             group: s.group,
@@ -172,21 +165,17 @@ impl Rendered {
 
 /// The explanation in version 1 of the contract; `rendered` is [`Rendered::new`] of `ex`.
 pub fn v1<'a>(ex: &'a Explanation, rendered: &'a Rendered) -> V1<'a> {
-    let mut utf16 = Utf16 {
-        source: &ex.command,
-        byte: 0,
-        unit: 0,
-    };
     let spans = ex
         .spans
         .iter()
-        .map(|s| {
+        .zip(utf16_ranges(ex))
+        .map(|(s, utf16)| {
             let text = s.help.map(|id| &rendered.0[id.index()]);
             V1Span {
                 start: s.range.start,
                 end: s.range.end,
-                start_utf16: utf16.at(s.range.start),
-                end_utf16: utf16.at(s.range.end),
+                start_utf16: utf16.start,
+                end_utf16: utf16.end,
                 text: ex.text(s),
                 kind: s.kind.name(),
                 group: s.group,

@@ -102,36 +102,7 @@ fn dump(doc: &roff::Document) -> String {
 
 #[test]
 fn trees() {
-    let update = std::env::var_os("UPDATE_EXPECT").is_some();
-    let mut cases: Vec<PathBuf> = std::fs::read_dir(dir())
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "roff"))
-        .collect();
-    cases.sort();
-    assert!(cases.len() >= 8, "the cases in {}", dir().display());
-    let mut wrong = Vec::new();
-    for case in &cases {
-        let source = std::fs::read_to_string(case).unwrap();
-        let got = dump(&roff::parse(&source, None));
-        let expected_file = case.with_extension("tree");
-        if update {
-            std::fs::write(&expected_file, &got).unwrap();
-            continue;
-        }
-        let want = std::fs::read_to_string(&expected_file).unwrap_or_default();
-        if got != want {
-            wrong.push(format!(
-                "{}:\n--- want\n{want}--- got\n{got}",
-                case.file_name().unwrap().to_string_lossy()
-            ));
-        }
-    }
-    assert!(
-        wrong.is_empty(),
-        "{} trees differ (UPDATE_EXPECT=1 rewrites them):\n{}",
-        wrong.len(),
-        wrong.join("\n")
-    );
+    testkit::check_snapshots(&dir(), "roff", "tree", 8, |source| {
+        dump(&roff::parse(source, None))
+    });
 }

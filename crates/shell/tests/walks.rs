@@ -63,35 +63,5 @@ fn dump(src: &str) -> String {
 
 #[test]
 fn walks() {
-    let update = std::env::var_os("UPDATE_EXPECT").is_some();
-    let mut cases: Vec<PathBuf> = std::fs::read_dir(dir())
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "sh"))
-        .collect();
-    cases.sort();
-    assert!(cases.len() >= 8, "the cases in {}", dir().display());
-    let mut wrong = Vec::new();
-    for case in &cases {
-        let got = dump(&std::fs::read_to_string(case).unwrap());
-        let expected_file = case.with_extension("walk");
-        if update {
-            std::fs::write(&expected_file, &got).unwrap();
-            continue;
-        }
-        let want = std::fs::read_to_string(&expected_file).unwrap_or_default();
-        if got != want {
-            wrong.push(format!(
-                "{}:\n--- want\n{want}--- got\n{got}",
-                case.file_name().unwrap().to_string_lossy()
-            ));
-        }
-    }
-    assert!(
-        wrong.is_empty(),
-        "{} walks differ (UPDATE_EXPECT=1 rewrites them):\n{}",
-        wrong.len(),
-        wrong.join("\n")
-    );
+    testkit::check_snapshots(&dir(), "sh", "walk", 8, dump);
 }

@@ -57,6 +57,53 @@ pub fn shipped_pages(pages: &[&str]) -> store::Store {
     index(&paths)
 }
 
+/// Checks a folder of snapshot cases: each `NAME.{input}` file, passed through `dump`, must
+/// give exactly `NAME.{output}`. With `UPDATE_EXPECT` set, the outputs are written instead (to
+/// be read before they are committed). Fails listing every case that differs.
+pub fn check_snapshots(
+    dir: &Path,
+    input: &str,
+    output: &str,
+    min_cases: usize,
+    dump: impl Fn(&str) -> String,
+) {
+    let update = std::env::var_os("UPDATE_EXPECT").is_some();
+    let mut cases: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == input))
+        .collect();
+    cases.sort();
+    assert!(
+        cases.len() >= min_cases,
+        "the .{input} cases in {}",
+        dir.display()
+    );
+    let mut wrong = Vec::new();
+    for case in &cases {
+        let got = dump(&std::fs::read_to_string(case).unwrap());
+        let expected_file = case.with_extension(output);
+        if update {
+            std::fs::write(&expected_file, &got).unwrap();
+            continue;
+        }
+        let want = std::fs::read_to_string(&expected_file).unwrap_or_default();
+        if got != want {
+            wrong.push(format!(
+                "{}:\n--- want\n{want}--- got\n{got}",
+                case.file_name().unwrap().to_string_lossy()
+            ));
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "{} .{output} snapshots differ (UPDATE_EXPECT=1 rewrites them):\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+}
+
 const KINDS: &[&str] = &[
     "program",
     "subcommand",

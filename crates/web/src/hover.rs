@@ -31,23 +31,17 @@ pub fn from_explanation(ex: &Explanation) -> Hover {
         .iter()
         .map(|h| render::html(h.paragraphs()))
         .collect();
-    let mut byte = 0;
-    let mut unit = 0;
-    let mut utf16 = |to: usize| {
-        unit += ex.command[byte..to].encode_utf16().count();
-        byte = to;
-        unit
-    };
-    let mut matches = Vec::new();
-    for s in &ex.spans {
-        let (start, end) = (utf16(s.range.start), utf16(s.range.end));
-        if let Some(id) = s.help {
-            matches.push(Match {
-                start,
-                end,
-                help_html: html[id.index()].clone(),
-            });
-        }
-    }
+    let matches = ex
+        .spans
+        .iter()
+        .zip(render::json::utf16_ranges(ex))
+        .filter_map(|(s, utf16)| {
+            Some(Match {
+                start: utf16.start,
+                end: utf16.end,
+                help_html: html[s.help?.index()].clone(),
+            })
+        })
+        .collect();
     Hover { matches }
 }
