@@ -58,25 +58,31 @@ pub fn open(index: Option<&Path>) -> anyhow::Result<Store> {
         if let Ok(store) = Store::open(&dir) {
             return Ok(store);
         }
-        let mut job = indexer::Job::new();
-        job.add_memory_tree(embedded_tree());
-        match job.write(&dir, &|_| {}) {
+        let pages = embedded_pages();
+        match store::write(&dir, &pages) {
             Ok(_) => {
                 remove_stale(&dir);
                 return Store::open(&dir).with_context(|| {
                     format!("opening the default index just built in {}", dir.display())
                 });
             }
-            Err(e) => eprintln!(
-                "explain: note: cannot cache the default index in {} ({e}); building it in memory",
-                dir.display()
-            ),
+            Err(e) => {
+                eprintln!(
+                    "explain: note: cannot cache the default index in {} ({e}); building it in memory",
+                    dir.display()
+                );
+                return Ok(Store::in_memory(pages)?);
+            }
         }
     }
+    Ok(Store::in_memory(embedded_pages())?)
+}
+
+/// The shipped corpus, read.
+fn embedded_pages() -> Vec<manpage::Page> {
     let mut job = indexer::Job::new();
     job.add_memory_tree(embedded_tree());
-    let (store, _) = job.in_memory()?;
-    Ok(store)
+    job.read_pages(&|_| {}).0
 }
 
 /// An exclusive lock on `explain/build.lock` beside the default indexes, held until dropped;

@@ -377,7 +377,8 @@ fn index(output: &std::path::Path, paths: &[PathBuf], quiet: bool) -> anyhow::Re
     } else {
         None
     };
-    let report = job.write(output, &|n| {
+    let start = std::time::Instant::now();
+    let (pages, report) = job.read_pages(&|n| {
         if let Some(b) = &bar
             && n % 64 == 0
         {
@@ -387,15 +388,17 @@ fn index(output: &std::path::Path, paths: &[PathBuf], quiet: bool) -> anyhow::Re
     if let Some(b) = &bar {
         b.finish_and_clear();
     }
-    let report = report.with_context(|| format!("writing the index to {}", output.display()))?;
+    store::write(output, &pages)
+        .with_context(|| format!("writing the index to {}", output.display()))?;
+    let elapsed = start.elapsed();
     emit(&format!(
         "indexed {} pages ({} options, {} aliases) from {} files in {:.2}s (reading {:.2}s) into {}{}\n",
         report.pages,
         report.options,
         report.aliases,
         job.len(),
+        elapsed.as_secs_f64(),
         report.elapsed.as_secs_f64(),
-        report.read_time.as_secs_f64(),
         output.display(),
         if report.skipped.is_empty() {
             String::new()

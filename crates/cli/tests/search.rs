@@ -35,7 +35,7 @@ fn questions_find_their_option_in_the_top_three() {
     let questions: Questions = toml::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
     assert!(questions.question.len() >= 20, "20 questions at least");
     let mut first = 0;
-    let store = testkit::corpus();
+    let store = testkit::stored::corpus();
     let mut report = String::new();
     let mut failed = 0;
     for q in &questions.question {
@@ -83,7 +83,7 @@ fn questions_find_their_option_in_the_top_three() {
 
 #[test]
 fn queries_are_words_never_syntax() {
-    let store = testkit::corpus();
+    let store = testkit::stored::corpus();
     for q in [
         "--foo",
         "\"unbalanced",
@@ -114,7 +114,7 @@ fn queries_are_words_never_syntax() {
 
 #[test]
 fn in_covers_sub_commands_and_builtins() {
-    let store = testkit::corpus();
+    let store = testkit::stored::corpus();
     let hits = store.search("amend", Some("git"), 3).unwrap();
     assert_eq!(hits[0].command, "git commit", "{hits:?}");
     assert_eq!(hits[0].page, "git-commit(1)");

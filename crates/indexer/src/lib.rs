@@ -1,8 +1,9 @@
 //! Reading man pages in bulk. An indexing job collects page files from manual trees (a folder
 //! with `man1/`, `man8/`, ...), plain folders, single files or a corpus held in memory; reads and
 //! parses them on all cores; turns symbolic links and whole-page `.so` redirects into aliases of
-//! the page they point to; and writes the result as a [`store`] index, atomically. Pages that
-//! cannot be read are skipped with a reason, never half-indexed.
+//! the page they point to. Pages that cannot be read are skipped with a reason, never
+//! half-read. Writing the pages somewhere (the `store` crate's index) is the caller's part:
+//! this crate knows nothing of how pages are kept.
 
 mod tree;
 
@@ -38,12 +39,8 @@ pub struct Report {
     pub warnings: usize,
     /// Pages left out.
     pub skipped: Vec<Skipped>,
-    /// Wall time.
+    /// Wall time of reading and parsing.
     pub elapsed: Duration,
-    /// Of which: reading and parsing pages.
-    pub read_time: Duration,
-    /// The build id of the index written, if one was written.
-    pub build_id: Option<String>,
 }
 
 /// A set of page files to index.
@@ -142,8 +139,6 @@ impl Job {
             warnings: 0,
             skipped: Vec::new(),
             elapsed: Duration::ZERO,
-            read_time: Duration::ZERO,
-            build_id: None,
         };
         let mut pages: Vec<Page> = Vec::new();
         let mut by_rel: HashMap<(usize, String), usize> = HashMap::new();
@@ -211,33 +206,7 @@ impl Job {
         report.options = pages.iter().map(|p| p.options.len()).sum();
         report.skipped.sort_by(|a, b| a.file.cmp(&b.file));
         report.elapsed = start.elapsed();
-        report.read_time = report.elapsed;
         (pages, report)
-    }
-
-    /// Reads every page and writes the index into `output`, replacing any index there only when
-    /// the new one is complete.
-    pub fn write(
-        &self,
-        output: &Path,
-        progress: &(dyn Fn(usize) + Sync),
-    ) -> Result<Report, store::StoreError> {
-        let start = Instant::now();
-        let (pages, mut report) = self.read_pages(progress);
-        let mut writer = store::Writer::create(output)?;
-        for page in &pages {
-            writer.add(page)?;
-        }
-        let info = writer.commit()?;
-        report.build_id = Some(info.build_id);
-        report.elapsed = start.elapsed();
-        Ok(report)
-    }
-
-    /// Reads every page into an index held in memory.
-    pub fn in_memory(&self) -> Result<(store::Store, Report), store::StoreError> {
-        let (pages, report) = self.read_pages(&|_| {});
-        Ok((store::Store::in_memory(pages)?, report))
     }
 }
 

@@ -10,7 +10,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use lsp::{Change, Encoding, Pos, State};
 
 fn corpus() -> store::Store {
-    testkit::index(&[testkit::repo().join("manpages")])
+    testkit::stored::index(&[testkit::repo().join("manpages")])
 }
 
 /// A realistic 1,000-line script: a header, helper functions, a 300-line `main`, loops,

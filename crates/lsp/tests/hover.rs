@@ -12,7 +12,7 @@ fn pages() -> &'static store::Store {
             .iter()
             .map(|name| format!("man1/{name}.1.gz"))
             .collect();
-        testkit::shipped_pages(&pages.iter().map(String::as_str).collect::<Vec<_>>())
+        testkit::stored::shipped(&pages.iter().map(String::as_str).collect::<Vec<_>>())
     })
 }
 

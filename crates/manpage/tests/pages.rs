@@ -40,10 +40,11 @@ struct Expected {
 fn load(file: &std::path::Path) -> manpage::Page {
     let rel = file.to_string_lossy();
     if let Some(source) = rel.strip_prefix("manpages/") {
-        let pages = testkit::corpus().all_pages().unwrap();
+        let pages = testkit::corpus_pages();
         return pages
-            .into_iter()
+            .iter()
             .find(|p| p.source == source)
+            .cloned()
             .unwrap_or_else(|| panic!("{source} is not in the shipped corpus index"));
     }
     let path = testkit::repo().join(file);

@@ -64,7 +64,7 @@ fn golden_cases() {
         let case: Case = toml::from_str(&std::fs::read_to_string(file).unwrap())
             .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
         let ex = match &case.index {
-            Some(name) => matcher::explain_str(&case.command, testkit::fixture_index(name)),
+            Some(name) => matcher::explain_str(&case.command, testkit::fixture(name)),
             None => matcher::explain_str(&case.command, testkit::corpus()),
         }
         .unwrap();

@@ -446,6 +446,16 @@ fn documents(fields: &Fields, page: &Page) -> Vec<TantivyDocument> {
     docs
 }
 
+/// Writes `pages` as a new index in `root`, which replaces any index there only once it is
+/// complete (see [`Writer`]).
+pub fn write(root: &Path, pages: &[Page]) -> Result<IndexInfo, StoreError> {
+    let mut writer = Writer::create(root)?;
+    for page in pages {
+        writer.add(page)?;
+    }
+    writer.commit()
+}
+
 /// Writes a new index generation beside the live one; [`Writer::commit`] swaps it in.
 /// Dropping a writer without committing removes what it wrote.
 pub struct Writer {

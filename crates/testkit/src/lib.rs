@@ -1,10 +1,13 @@
-//! For tests only: the one place test indexes are built (the shipped corpus, a fixture tree,
-//! a handful of shipped pages), each once per test process, and the checker of the JSON
-//! contract (docs/json.md). Every crate's tests use these instead of building their own.
+//! For tests only: the one place test pages are read (the shipped corpus, a fixture tree, a
+//! handful of shipped pages), each once per test process, as [`MemoryPages`] or (with the
+//! `store` feature, for the surfaces) as indexes; the snapshot runner; and the checker of the
+//! JSON contract (docs/json.md). Every crate's tests use these instead of building their own.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
+
+use manpage::{MemoryPages, Page};
 
 /// The repository root.
 pub fn repo() -> PathBuf {
@@ -14,47 +17,80 @@ pub fn repo() -> PathBuf {
         .expect("the testkit crate lives in crates/testkit")
 }
 
-/// Indexes `paths` in memory; every page must be read (a page skipped is a test failure that
-/// names it).
-pub fn index(paths: &[PathBuf]) -> store::Store {
+/// Reads the pages under `paths`; every page must be read (a page skipped is a test failure
+/// that names it).
+pub fn read(paths: &[PathBuf]) -> Vec<Page> {
     let mut job = indexer::Job::new();
     for p in paths {
         job.add_path(p)
             .unwrap_or_else(|e| panic!("cannot read {}: {e}", p.display()));
     }
-    let (store, report) = job.in_memory().expect("the test pages index");
+    let (pages, report) = job.read_pages(&|_| {});
     assert!(
         report.skipped.is_empty(),
         "test pages skipped: {:?}",
         report.skipped
     );
-    store
+    pages
 }
 
-/// An index of the shipped corpus (`manpages/`), built once per test process.
-pub fn corpus() -> &'static store::Store {
-    static STORE: OnceLock<store::Store> = OnceLock::new();
-    STORE.get_or_init(|| index(&[repo().join("manpages")]))
+/// The pages of the shipped corpus (`manpages/`), read once per test process.
+pub fn corpus_pages() -> &'static [Page] {
+    static PAGES: OnceLock<Vec<Page>> = OnceLock::new();
+    PAGES.get_or_init(|| read(&[repo().join("manpages")]))
 }
 
-/// An index of a fixture tree under tests/fixtures (e.g. `matcher`), built once per process.
-pub fn fixture_index(name: &str) -> &'static store::Store {
-    static STORES: OnceLock<Mutex<HashMap<String, &'static store::Store>>> = OnceLock::new();
-    let mut map = STORES
+/// The shipped corpus as a page source, built once per test process.
+pub fn corpus() -> &'static MemoryPages {
+    static PAGES: OnceLock<MemoryPages> = OnceLock::new();
+    PAGES.get_or_init(|| MemoryPages::new(corpus_pages().iter().cloned()))
+}
+
+/// A fixture tree under tests/fixtures (e.g. `matcher`) as a page source, built once per
+/// process.
+pub fn fixture(name: &str) -> &'static MemoryPages {
+    static SOURCES: OnceLock<Mutex<HashMap<String, &'static MemoryPages>>> = OnceLock::new();
+    let mut map = SOURCES
         .get_or_init(|| Mutex::new(HashMap::new()))
         .lock()
         .unwrap();
     map.entry(name.to_string()).or_insert_with(|| {
-        let store = index(&[repo().join("tests/fixtures").join(name)]);
-        Box::leak(Box::new(store))
+        let pages = read(&[repo().join("tests/fixtures").join(name)]);
+        Box::leak(Box::new(MemoryPages::new(pages)))
     })
 }
 
-/// An index of some shipped pages, given relative to `manpages/` (`man1/tar.1.gz`).
-pub fn shipped_pages(pages: &[&str]) -> store::Store {
+/// Paths of shipped pages given relative to `manpages/` (`man1/tar.1.gz`).
+pub fn shipped(pages: &[&str]) -> Vec<PathBuf> {
     let root = repo().join("manpages");
-    let paths: Vec<PathBuf> = pages.iter().map(|p| root.join(Path::new(p))).collect();
-    index(&paths)
+    pages.iter().map(|p| root.join(Path::new(p))).collect()
+}
+
+/// Test indexes in the `store` crate's format, for the surfaces' tests (the crates below
+/// them test against [`MemoryPages`], so they never build the storage engine).
+#[cfg(feature = "store")]
+pub mod stored {
+    use std::path::PathBuf;
+    use std::sync::OnceLock;
+
+    /// An index in memory of the pages under `paths` (see [`super::read`]).
+    pub fn index(paths: &[PathBuf]) -> store::Store {
+        store::Store::in_memory(super::read(paths)).expect("the test pages index")
+    }
+
+    /// An index of the shipped corpus, built once per test process.
+    pub fn corpus() -> &'static store::Store {
+        static STORE: OnceLock<store::Store> = OnceLock::new();
+        STORE.get_or_init(|| {
+            store::Store::in_memory(super::corpus_pages().iter().cloned())
+                .expect("the corpus indexes")
+        })
+    }
+
+    /// An index of some shipped pages, given relative to `manpages/` (`man1/tar.1.gz`).
+    pub fn shipped(pages: &[&str]) -> store::Store {
+        index(&super::shipped(pages))
+    }
 }
 
 /// Checks a folder of snapshot cases: each `NAME.{input}` file, passed through `dump`, must

@@ -31,7 +31,7 @@ pub fn workspace() -> PathBuf {
 
 /// An in-memory index of [`PAGES`].
 pub fn test_store() -> store::Store {
-    let store = testkit::shipped_pages(PAGES);
+    let store = testkit::stored::shipped(PAGES);
     assert_eq!(store.info().pages, PAGES.len(), "every test page is read");
     store
 }

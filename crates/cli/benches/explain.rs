@@ -1,12 +1,12 @@
 //! Explaining against a warm index of the shipped corpus: a typical 100-character line and a
-//! 200-line script. Run with `cargo bench -p matcher`; figures go in BENCHMARKS.md.
+//! 200-line script. Run with `cargo bench -p explain --bench explain`; figures go in BENCHMARKS.md.
 
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 
 fn corpus() -> store::Store {
-    testkit::index(&[testkit::repo().join("manpages")])
+    testkit::stored::index(&[testkit::repo().join("manpages")])
 }
 
 fn script() -> String {
