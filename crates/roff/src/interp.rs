@@ -61,6 +61,27 @@ pub(crate) fn push_warning(diags: &mut Vec<Diagnostic>, line: &Line, problem: Pr
     }
 }
 
+/// Requests that change nothing the interpreter keeps (layout, hyphenation, fonts, ...): they
+/// are passed on as lines, and the front ends ignore or read them. Sorted, for a binary search.
+#[rustfmt::skip]
+const PASSED_ON: &[&str] = &[
+    "EN", "EQ", "ab", "ad", "af", "aln", "asciify", "blm", "box", "boxa", "bp", "break", "c2",
+    "cflags", "ch", "char", "chop", "class", "close", "color", "continue", "cp", "cs", "cu",
+    "da", "defcolor", "device", "di", "do", "ec1", "ecr", "ecs", "em", "ev", "fam", "fc",
+    "fchar", "fcolor", "fl", "fp", "fspecial", "ftr", "gcolor", "hc", "hcode", "hla", "hlm",
+    "hw", "hy", "hym", "hys", "it", "kern", "kern1", "lc", "length", "lf", "lg", "linetabs",
+    "ll", "lnr", "ls", "lsm", "lt", "mc", "mk", "mso", "na", "ne", "nh", "nm", "nn", "nroff",
+    "ns", "open", "opena", "output", "papersize", "pc", "pev", "pl", "pm", "pn", "pnr", "po",
+    "ps", "psbb", "pso", "ptr", "rchar", "return", "rnn", "rr", "rs", "rt", "schar", "shift",
+    "sizes", "special", "spreadwarn", "ss", "stringdown", "stringup", "sty", "substring", "ta",
+    "tag", "taga", "tc", "tkf", "tm", "tm1", "tmc", "tr", "trin", "troff", "uf", "ul",
+    "unformat", "vpt", "vs", "warn", "wh", "write", "writec", "writem",
+];
+
+fn is_passed_on(name: &str) -> bool {
+    PASSED_ON.binary_search(&name).is_ok()
+}
+
 /// Loads the text of a file named by `.so`, relative to the root of the manual tree.
 pub type Resolver<'a> = &'a mut dyn FnMut(&str) -> Result<String, String>;
 
@@ -280,78 +301,22 @@ impl<'r> Interpreter<'r> {
         self.request(name, rest, lineno, file);
     }
 
+    /// Runs one request, or calls the macro of that name. The requests that change the
+    /// interpreter's state are handled here; the others are passed on to the front ends.
     fn request(&mut self, name: &str, rest: &str, lineno: u32, file: &Option<Rc<str>>) {
         match name {
             "de" | "de1" | "dei" | "am" | "am1" | "ami" => {
-                let args = split_args(rest);
-                let Some(mname) = args.first() else {
-                    self.warn(
-                        Code::MacroWithoutName,
-                        file,
-                        lineno,
-                        format!(".{name} without a macro name"),
-                    );
-                    return;
-                };
-                self.mode = Mode::Defining {
-                    name: mname.clone(),
-                    end: args.get(1).cloned().unwrap_or_else(|| ".".to_string()),
-                    body: Vec::new(),
-                    append: name.starts_with("am"),
-                };
+                self.define_macro(name, rest, lineno, file)
             }
-            "ds" | "ds1" | "as" | "as1" => {
-                let name_len = rest.find([' ', '\t']).unwrap_or(rest.len());
-                let sname = &rest[..name_len];
-                let mut value = rest[name_len..].trim_start_matches([' ', '\t']);
-                if let Some(v) = value.strip_prefix('"') {
-                    value = v;
-                }
-                if sname.is_empty() {
-                    return;
-                }
-                if name.starts_with("as") {
-                    self.strings
-                        .entry(sname.to_string())
-                        .or_default()
-                        .push_str(value);
-                } else {
-                    self.strings.insert(sname.to_string(), value.to_string());
-                }
-            }
-            "nr" => {
-                let args = split_args(rest);
-                if let Some(rname) = args.first() {
-                    let old = self.registers.get(rname).copied().unwrap_or(0);
-                    let value = args.get(1).map(String::as_str).unwrap_or("0");
-                    let new = if let Some(d) = value.strip_prefix('+') {
-                        old + eval_number(d).unwrap_or(0)
-                    } else if let Some(d) = value.strip_prefix('-') {
-                        old - eval_number(d).unwrap_or(0)
-                    } else {
-                        eval_number(value).unwrap_or(0)
-                    };
-                    self.registers.insert(rname.clone(), new);
-                }
-            }
+            "ds" | "ds1" | "as" | "as1" => self.define_string(name, rest),
+            "nr" => self.set_register(rest),
             "rm" => {
                 for n in split_args(rest) {
                     self.macros.remove(&n);
                     self.strings.remove(&n);
                 }
             }
-            "rn" | "als" => {
-                let args = split_args(rest);
-                if let [a, b, ..] = args.as_slice() {
-                    let (from, to) = if name == "rn" { (a, b) } else { (b, a) };
-                    if let Some(m) = self.macros.get(from).cloned() {
-                        if name == "rn" {
-                            self.macros.remove(from);
-                        }
-                        self.macros.insert(to.clone(), m);
-                    }
-                }
-            }
+            "rn" | "als" => self.rename_macro(name, rest),
             "if" | "ie" => {
                 let (cond, body) = self.condition(rest, file, lineno);
                 if name == "ie" {
@@ -378,33 +343,14 @@ impl<'r> Interpreter<'r> {
                 lineno,
                 ".while loops are not run; the loop is skipped".into(),
             ),
-            "tm" | "tm1" | "tmc" | "ab" | "mso" | "tr" | "trin" | "hw" | "hc" | "nh" | "hy"
-            | "hym" | "hys" | "hla" | "hlm" | "ad" | "na" | "ne" | "ps" | "vs" | "ll" | "lt"
-            | "ta" | "fam" | "cs" | "ss" | "lf" | "pl" | "po" | "pn" | "bp" | "ns" | "rs"
-            | "ch" | "wh" | "it" | "ev" | "ec" | "eo" | "cc" | "c2" | "em" | "warn" | "do"
-            | "cp" | "char" | "fchar" | "schar" | "rchar" | "ftr" | "fp" | "fspecial"
-            | "special" | "sty" | "kern" | "lg" | "uf" | "cu" | "ul" | "mk" | "rt" | "ls"
-            | "lc" | "tc" | "fc" | "pc" | "pso" | "psbb" | "open" | "opena" | "close" | "write"
-            | "writec" | "writem" | "return" | "shift" | "rr" | "rnn" | "aln" | "af" | "di"
-            | "da" | "box" | "boxa" | "chop" | "substring" | "length" | "asciify" | "unformat"
-            | "break" | "continue" | "blm" | "lsm" | "device" | "output" | "nroff" | "troff"
-            | "cflags" | "hcode" | "kern1" | "linetabs" | "vpt" | "defcolor" | "gcolor"
-            | "fcolor" | "color" | "nop" | "ec1" | "papersize" | "pev" | "pm" | "pnr" | "ptr"
-            | "fl" | "sizes" | "tkf" | "class" | "ecs" | "ecr" | "spreadwarn" | "stringup"
-            | "stringdown" | "mc" | "nm" | "nn" | "lnr" | "tag" | "taga" | "EQ" | "EN" => {
-                if name == "nop" {
-                    self.process(rest, lineno, file);
-                } else if name == "ec" || name == "eo" || name == "cc" {
-                    self.warn(
-                        Code::SyntaxChange,
-                        file,
-                        lineno,
-                        format!(".{name} changes roff's syntax; not supported"),
-                    );
-                } else {
-                    self.emit_request(name, rest, lineno, file);
-                }
-            }
+            "nop" => self.process(rest, lineno, file),
+            "ec" | "eo" | "cc" => self.warn(
+                Code::SyntaxChange,
+                file,
+                lineno,
+                format!(".{name} changes roff's syntax; not supported"),
+            ),
+            _ if is_passed_on(name) => self.emit_request(name, rest, lineno, file),
             _ => {
                 if let Some(body) = self.macros.get(name).cloned() {
                     self.call_macro(name, body, rest, lineno, file);
@@ -419,6 +365,79 @@ impl<'r> Interpreter<'r> {
                     }
                     self.emit_request(name, rest, lineno, file);
                 }
+            }
+        }
+    }
+
+    /// `.de name [end]` (and `.am`, ...): the lines up to `end` become the macro's body.
+    fn define_macro(&mut self, name: &str, rest: &str, lineno: u32, file: &Option<Rc<str>>) {
+        let args = split_args(rest);
+        let Some(mname) = args.first() else {
+            self.warn(
+                Code::MacroWithoutName,
+                file,
+                lineno,
+                format!(".{name} without a macro name"),
+            );
+            return;
+        };
+        self.mode = Mode::Defining {
+            name: mname.clone(),
+            end: args.get(1).cloned().unwrap_or_else(|| ".".to_string()),
+            body: Vec::new(),
+            append: name.starts_with("am"),
+        };
+    }
+
+    /// `.ds name value` (and `.as`, which appends).
+    fn define_string(&mut self, name: &str, rest: &str) {
+        let name_len = rest.find([' ', '\t']).unwrap_or(rest.len());
+        let sname = &rest[..name_len];
+        let mut value = rest[name_len..].trim_start_matches([' ', '\t']);
+        if let Some(v) = value.strip_prefix('"') {
+            value = v;
+        }
+        if sname.is_empty() {
+            return;
+        }
+        if name.starts_with("as") {
+            self.strings
+                .entry(sname.to_string())
+                .or_default()
+                .push_str(value);
+        } else {
+            self.strings.insert(sname.to_string(), value.to_string());
+        }
+    }
+
+    /// `.nr name [+|-]value`.
+    fn set_register(&mut self, rest: &str) {
+        let args = split_args(rest);
+        let Some(rname) = args.first() else {
+            return;
+        };
+        let old = self.registers.get(rname).copied().unwrap_or(0);
+        let value = args.get(1).map(String::as_str).unwrap_or("0");
+        let new = if let Some(d) = value.strip_prefix('+') {
+            old + eval_number(d).unwrap_or(0)
+        } else if let Some(d) = value.strip_prefix('-') {
+            old - eval_number(d).unwrap_or(0)
+        } else {
+            eval_number(value).unwrap_or(0)
+        };
+        self.registers.insert(rname.clone(), new);
+    }
+
+    /// `.rn old new` renames a macro; `.als new old` gives it a second name.
+    fn rename_macro(&mut self, name: &str, rest: &str) {
+        let args = split_args(rest);
+        if let [a, b, ..] = args.as_slice() {
+            let (from, to) = if name == "rn" { (a, b) } else { (b, a) };
+            if let Some(m) = self.macros.get(from).cloned() {
+                if name == "rn" {
+                    self.macros.remove(from);
+                }
+                self.macros.insert(to.clone(), m);
             }
         }
     }

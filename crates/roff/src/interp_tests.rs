@@ -99,3 +99,8 @@ fn quoted_args() {
         vec!["a", "b c", "d \"e\"", "\\ f", "g\\ h"]
     );
 }
+
+#[test]
+fn passed_on_requests_are_sorted_for_the_binary_search() {
+    assert!(super::PASSED_ON.windows(2).all(|w| w[0] < w[1]));
+}

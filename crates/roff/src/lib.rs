@@ -58,7 +58,7 @@ pub fn decode_bytes(bytes: &[u8]) -> Result<String, SourceError> {
     source::decode(&raw)
 }
 
-fn is_known(name: &str) -> bool {
+pub(crate) fn is_known(name: &str) -> bool {
     man::is_known(name) || mdoc::is_macro(name)
 }
 

@@ -371,3 +371,19 @@ fn flush_problems(diags: &mut Vec<Diagnostic>, line: &Line, problems: &mut Vec<P
         crate::interp::push_warning(diags, line, problem);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::MACROS;
+
+    /// The interpreter learns which names are macros from `crate::is_known`; a block macro
+    /// missing there would be read as text.
+    #[test]
+    fn every_block_macro_is_known_to_the_interpreter() {
+        for (names, _) in MACROS {
+            for name in *names {
+                assert!(crate::is_known(name), ".{name}");
+            }
+        }
+    }
+}
