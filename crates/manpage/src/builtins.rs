@@ -7,6 +7,7 @@ use roff::{Block, Document, Font, Text};
 use crate::command_pages::{CommandItem, command_page};
 use crate::extract::{body_help, options_in};
 use crate::model::{Flag, OptionDef, Origin, Page};
+use crate::phrases::BORROWED_OPTIONS;
 
 /// Every builtin of the SHELL BUILTIN COMMANDS section of bash(1); `shell` is how the shell's
 /// page is cited (`bash(1)`).
@@ -101,16 +102,17 @@ fn borrow_options(pages: &mut [Page]) {
     for i in 0..pages.len() {
         let (lender, excepted) = {
             let text = pages[i].description.clone();
-            let Some(at) = text.find("option accepted by the ") else {
+            let (lead, exception) = BORROWED_OPTIONS;
+            let Some(at) = text.find(lead) else {
                 continue;
             };
-            let rest = &text[at + "option accepted by the ".len()..];
+            let rest = &text[at + lead.len()..];
             let Some((lender, after)) = rest.split_once(" builtin") else {
                 continue;
             };
             let sentence = after.split(". ").next().unwrap_or("");
             let excepted: Vec<String> = sentence
-                .split_once("exception of")
+                .split_once(exception)
                 .map(|(_, list)| {
                     list.split(|c: char| c.is_whitespace() || c == ',')
                         .filter(|w| w.starts_with('-'))

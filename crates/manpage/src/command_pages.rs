@@ -9,6 +9,7 @@ use roff::{Block, Document, Font, ItemStyle, Section, Text};
 use crate::extract::{body_help, options_in};
 use crate::model::{Help, Origin, Page};
 use crate::operands::{operands_with_help, preformatted_forms};
+use crate::sections::SectionKind;
 
 /// What a page is made of when a command is documented by one item of another page.
 pub(crate) struct CommandItem<'a> {
@@ -143,7 +144,7 @@ pub fn read(
     for section in doc
         .sections
         .iter()
-        .filter(|s| !s.title.to_ascii_uppercase().contains("EXAMPLE"))
+        .filter(|s| SectionKind::of(&s.title) != SectionKind::Examples)
     {
         found.collect(&section.blocks, &section.title);
     }

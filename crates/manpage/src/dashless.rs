@@ -7,6 +7,7 @@ use roff::{Block, Document, Text};
 
 use crate::extract::body_help;
 use crate::model::{Argument, ArgumentNeed, Flag, FlagStyle, OptionDef};
+use crate::phrases::DASHLESS_OPTIONS;
 
 /// The dashless letter options of `doc`, when its text says options are used without a dash.
 pub fn options(doc: &Document) -> Vec<OptionDef> {
@@ -23,16 +24,8 @@ pub fn options(doc: &Document) -> Vec<OptionDef> {
 
 fn says_dashless(blocks: &[Block]) -> bool {
     blocks.iter().any(|b| match b {
-        // The runs first: only a few paragraphs mention a dash at all.
-        Block::Paragraph { text, .. } => {
-            text.runs.iter().any(|r| r.text.contains("dash"))
-                && text.plain().contains("must not be used with a dash")
-        }
-        Block::Item { head, body, .. } => {
-            (head.runs.iter().any(|r| r.text.contains("dash"))
-                && head.plain().contains("must not be used with a dash"))
-                || says_dashless(body)
-        }
+        Block::Paragraph { text, .. } => DASHLESS_OPTIONS.in_text(text),
+        Block::Item { head, body, .. } => DASHLESS_OPTIONS.in_text(head) || says_dashless(body),
         Block::Indented { blocks, .. } => says_dashless(blocks),
         Block::Subsection(s) => says_dashless(&s.blocks),
         _ => false,

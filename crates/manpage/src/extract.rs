@@ -9,39 +9,13 @@ use roff::{Block, Document, Font, Text};
 
 use crate::head::{ParsedHead, parse_head};
 use crate::model::{Help, OptionDef};
+use crate::sections::SectionKind;
 use crate::shapes::walk;
 use crate::values;
 
 /// Sections whose lists never define options of the page's program.
 pub(crate) fn skipped_section(title: &str) -> bool {
-    let t = title.to_ascii_uppercase();
-    // Examples show options in use, they do not define them (java's `-Xlog Usage Examples`).
-    if t.contains("EXAMPLE") {
-        return true;
-    }
-    matches!(
-        t.as_str(),
-        "NAME"
-            | "SYNOPSIS"
-            | "SEE ALSO"
-            | "EXAMPLES"
-            | "EXAMPLE"
-            | "AUTHOR"
-            | "AUTHORS"
-            | "BUGS"
-            | "HISTORY"
-            | "COPYRIGHT"
-            | "REPORTING BUGS"
-            | "EXIT STATUS"
-            | "RETURN VALUE"
-            | "FILES"
-            | "ENVIRONMENT"
-            | "DIAGNOSTICS"
-            | "STANDARDS"
-            | "CONFORMING TO"
-            | "NOTES"
-            | "LICENSE"
-    )
+    SectionKind::of(title).never_defines_options()
 }
 
 /// Every option the document defines.
@@ -50,7 +24,7 @@ pub fn options(doc: &Document) -> Vec<OptionDef> {
     for section in &doc.sections {
         if skipped_section(&section.title) {
             // encguess puts its switches in a subsection of SYNOPSIS.
-            if section.title.eq_ignore_ascii_case("SYNOPSIS") {
+            if SectionKind::of(&section.title) == SectionKind::Synopsis {
                 for b in &section.blocks {
                     if let Block::Subsection(sub) = b
                         && !skipped_section(&sub.title)

@@ -16,14 +16,17 @@ use roff::{Block, Document, Font, Text};
 use crate::extract::push_new;
 use crate::head::parse_head_line;
 use crate::model::OptionDef;
+use crate::sections::SectionKind;
 
 /// Options defined in `--help`-style listings, other than those in `existing`.
 pub fn options(doc: &Document, existing: &[OptionDef]) -> Vec<OptionDef> {
     let mut out = Vec::new();
     for section in &doc.sections {
-        let title = section.title.to_ascii_uppercase();
         // A SYNOPSIS may hold the listing too (distrobox-export's `--app/-a:   name of ...`).
-        if title.contains("EXAMPLE") || title == "SEE ALSO" {
+        if matches!(
+            SectionKind::of(&section.title),
+            SectionKind::Examples | SectionKind::SeeAlso
+        ) {
             continue;
         }
         walk(&section.blocks, &section.title, existing, &mut out);
@@ -38,8 +41,7 @@ fn walk(blocks: &[Block], section: &str, existing: &[OptionDef], out: &mut Vec<O
             Block::Indented { blocks, .. } => walk(blocks, section, existing, out),
             Block::Item { body, .. } => walk(body, section, existing, out),
             Block::Subsection(s) => {
-                let title = s.title.to_ascii_uppercase();
-                if !title.contains("EXAMPLE") {
+                if SectionKind::of(&s.title) != SectionKind::Examples {
                     walk(
                         &s.blocks,
                         &format!("{section} › {}", s.title),

@@ -19,14 +19,18 @@ use roff::{Block, Document, Font, Text};
 use crate::extract::push_new;
 use crate::head::parse_head;
 use crate::model::OptionDef;
+use crate::sections::SectionKind;
 
 /// Options defined as head-line paragraphs, other than those in `existing`.
 pub fn options(doc: &Document, existing: &[OptionDef]) -> Vec<OptionDef> {
     let mut out = Vec::new();
     for section in &doc.sections {
         if matches!(
-            section.title.to_ascii_uppercase().as_str(),
-            "NAME" | "SYNOPSIS" | "EXAMPLES" | "SEE ALSO"
+            SectionKind::of(&section.title),
+            SectionKind::Name
+                | SectionKind::Synopsis
+                | SectionKind::Examples
+                | SectionKind::SeeAlso
         ) {
             continue;
         }

@@ -3,6 +3,7 @@
 use roff::{Block, Document, Font, ItemStyle, Text};
 
 use crate::model::{Help, Operand, OptionDef};
+use crate::sections::SectionKind;
 
 /// The synopsis forms: one text per paragraph or preformatted line of SYNOPSIS.
 pub fn synopsis(doc: &Document) -> Vec<Text> {
@@ -349,28 +350,6 @@ fn starts_command(name: &str) -> bool {
     )
 }
 
-/// The sections every page may have, which are about the page, not about one operand (dig's
-/// `name` operand is not explained by its NAME section, nor a `file` by FILES).
-fn is_standard_section(title: &str) -> bool {
-    matches!(
-        title.to_ascii_uppercase().as_str(),
-        "NAME"
-            | "SYNOPSIS"
-            | "DESCRIPTION"
-            | "OPTIONS"
-            | "EXAMPLES"
-            | "FILES"
-            | "ENVIRONMENT"
-            | "SEE ALSO"
-            | "BUGS"
-            | "AUTHOR"
-            | "AUTHORS"
-            | "HISTORY"
-            | "NOTES"
-            | "EXIT STATUS"
-    )
-}
-
 fn operand_help(doc: &Document, name: &str, form: &Text) -> Help {
     let bare = name.trim_matches(|c| c == '<' || c == '>');
     for title in ["OPERANDS", "ARGUMENTS", "POSITIONAL ARGUMENTS"] {
@@ -384,7 +363,7 @@ fn operand_help(doc: &Document, name: &str, form: &Text) -> Help {
     let singular = bare.strip_suffix('s').unwrap_or(bare);
     if let Some(s) = doc.sections.iter().find(|s| {
         (s.title.eq_ignore_ascii_case(bare) || s.title.eq_ignore_ascii_case(singular))
-            && !is_standard_section(&s.title)
+            && !SectionKind::of(&s.title).is_about_the_whole_page()
     }) {
         let help = crate::extract::body_help(&s.blocks);
         if !help.is_empty() {

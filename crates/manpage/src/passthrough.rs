@@ -5,6 +5,7 @@
 use roff::Text;
 
 use crate::model::OptionsPassed;
+use crate::phrases::OPTIONS_PASSED_ON;
 use crate::prose::stands_alone;
 
 /// The commands of the page (first word of each synopsis form, one of `names`) whose synopsis
@@ -45,9 +46,7 @@ fn says_passed(paragraphs: &[Text], program: &str) -> bool {
     paragraphs.iter().any(|p| {
         let plain = p.plain();
         plain.split(". ").any(|sentence| {
-            sentence.contains("options")
-                && sentence.contains("passed")
-                && stands_alone(sentence, program, &['-', '_'])
+            OPTIONS_PASSED_ON.in_sentence(sentence) && stands_alone(sentence, program, &['-', '_'])
         })
     })
 }

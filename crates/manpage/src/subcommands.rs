@@ -7,6 +7,7 @@ use roff::{Block, Document, Text};
 
 use crate::extract::body_help;
 use crate::model::{Command, CommandDoc};
+use crate::phrases::ABBREVIATED_COMMANDS;
 
 /// The commands the page defines.
 pub fn read(doc: &Document, synopsis: &[Text]) -> Vec<Command> {
@@ -173,20 +174,7 @@ fn push(out: &mut Vec<Command>, name: String, head: &Text, help: Vec<Text>) {
 pub fn may_be_abbreviated(doc: &Document) -> bool {
     fn walk(blocks: &[Block]) -> bool {
         blocks.iter().any(|b| match b {
-            // Cheap test on the runs first: most paragraphs never say either.
-            Block::Paragraph { text, .. }
-                if text
-                    .runs
-                    .iter()
-                    .any(|r| r.text.contains("abbreviated") || r.text.contains("unambiguous")) =>
-            {
-                text.plain().split(". ").any(|sentence| {
-                    let s = sentence.to_ascii_lowercase();
-                    (s.contains("abbreviated") || s.contains("unambiguous form"))
-                        && (s.contains("command") || s.contains("object"))
-                        && !s.contains("sha")
-                })
-            }
+            Block::Paragraph { text, .. } => ABBREVIATED_COMMANDS.in_text(text),
             Block::Item { body, .. } => walk(body),
             Block::Indented { blocks, .. } => walk(blocks),
             Block::Subsection(s) => walk(&s.blocks),

@@ -7,6 +7,7 @@ use roff::{Block, Text};
 
 use crate::extract::body_help;
 use crate::model::ValueDef;
+use crate::phrases::LISTS_VALUES;
 
 /// The keyword values listed in an option's description `body`: as a list or table of
 /// keywords, or else as a list after a colon in a paragraph that names the argument
@@ -141,18 +142,7 @@ fn prose_values(paragraph: &str, argument: &str, first: bool, out: &mut Vec<Valu
         }
     }
     // Quoted words are values only where the sentence says so, not examples (`'Foo'`).
-    let lists_values = [
-        "can be",
-        "can also be",
-        "may be",
-        "must be",
-        "one of",
-        "either",
-        "values",
-        "accepts",
-    ]
-    .iter()
-    .any(|w| paragraph.contains(w));
+    let lists_values = LISTS_VALUES.in_sentence(paragraph);
     if found.is_empty() && names_arg && lists_values {
         found = quoted_words(paragraph);
         if found.len() < 2 {
