@@ -242,9 +242,12 @@ pub(crate) fn walk(blocks: &[Block], section: &str, out: &mut Vec<OptionDef>) {
                     siblings: blocks,
                     index: i,
                 };
-                let descend = ITEM_SHAPES
-                    .iter()
-                    .find_map(|(_, shape)| shape(&item, &mut stacked, section, out));
+                let descend = ITEM_SHAPES.iter().find_map(|(_name, shape)| {
+                    let d = shape(&item, &mut stacked, section, out)?;
+                    #[cfg(test)]
+                    tests::TAKEN.with(|t| t.borrow_mut().push(_name));
+                    Some(d)
+                });
                 match descend {
                     Some(Descend::AfterFirst) => walk(&body[1..], section, out),
                     _ => walk(body, section, out),
@@ -364,4 +367,85 @@ fn option_subsection(sub: &Section, section: &str, out: &mut Vec<OptionDef>) {
         push(out, parsed, title, help, &sub.blocks, section, sub.line);
     }
     walk(&sub.blocks, &format!("{section} › {}", sub.title), out);
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::RefCell;
+
+    use super::ITEM_SHAPES;
+
+    thread_local! {
+        /// The names of the shapes that took items, in order, while a test walks a page.
+        pub(super) static TAKEN: RefCell<Vec<&'static str>> = const { RefCell::new(Vec::new()) };
+    }
+
+    /// Each item shape's example: an OPTIONS section in the style of the page that motivated
+    /// it, and the spellings of every option it must give.
+    const EXAMPLES: &[(&str, &str, &[&str])] = &[
+        (
+            "option head",
+            ".TP\n\\fB\\-f\\fR, \\fB\\-\\-file\\fR=\\fIARCHIVE\\fR\nUse archive file ARCHIVE.\n",
+            &["-f", "--file"],
+        ),
+        (
+            "bullet, head in the body",
+            ".IP \"\\[ci]\" 4\n\\fB\\-\\-slurp\\fR/\\fB\\-s\\fR:\n.IP\nRead the entire input stream into a large array.\n",
+            &["--slurp", "-s"],
+        ),
+        (
+            "head, break, description",
+            ".HP\n\\fB\\-\\-addtag\\fP \\fITag\\fP\n.br\nAdds a tag to a PV, VG or LV.\n",
+            &["--addtag"],
+        ),
+        (
+            "bullet, head and description",
+            ".IP \"\\(bu\" 4\n\\fB\\-\\-rate <packets\\-per\\-second>\\fR: specifies the desired rate.\n",
+            &["--rate"],
+        ),
+        (
+            "lone dash spelling",
+            ".IP \"\\fB\\-a\\fR\" 4\n.PD 0\n.IP \"\\fB\\-\\-all\\fR\" 4\n.IP \"\\fB\\-\\fR\" 4\n.PD\nScan the whole file.\n",
+            &["-a", "--all"],
+        ),
+        (
+            "description as the next head",
+            ".TP\n.B \\-x\n.TP\nExpand everything.\n",
+            &["-x"],
+        ),
+        (
+            "keyword=VALUE operands",
+            ".TP\nbs=BYTES\nread and write up to BYTES bytes at a time\n.TP\ncount=N\ncopy only N input blocks\n.TP\nif=FILE\nread from FILE instead of stdin\n",
+            &["bs", "count", "if"],
+        ),
+        (
+            "not an option",
+            ".TP\n.B NOTE\nNothing here is an option.\n",
+            &[],
+        ),
+    ];
+
+    #[test]
+    fn every_item_shape_reads_its_example() {
+        for (name, _) in ITEM_SHAPES {
+            let (_, body, flags) = EXAMPLES
+                .iter()
+                .find(|(n, _, _)| n == name)
+                .unwrap_or_else(|| panic!("no example for the shape {name:?}"));
+            let source = format!(".TH T 1\n.SH OPTIONS\n{body}");
+            let doc = roff::parse(&source, None);
+            TAKEN.with(|t| t.borrow_mut().clear());
+            let options = crate::extract::options(&doc);
+            let taken = TAKEN.with(|t| t.borrow().clone());
+            assert_eq!(taken.last(), Some(name), "{name}: shapes taken {taken:?}");
+            let read: Vec<&str> = options
+                .iter()
+                .flat_map(|o| o.flags.iter().map(|f| f.text.as_str()))
+                .collect();
+            assert_eq!(read, *flags, "{name}: options read");
+            for o in &options {
+                assert!(!o.help.is_empty(), "{name}: {:?} has no help", o.flags);
+            }
+        }
+    }
 }
