@@ -1,6 +1,7 @@
 //! The shell layer's snapshot suite: each `walks/NAME.sh` is parsed and what the matcher will
-//! see is dumped to `walks/NAME.walk`: every simple command (assignments, words with their
-//! values and expansions, redirections), every piece of syntax with its kind, and the errors.
+//! see is dumped to `walks/NAME.walk`, with exact byte ranges: every simple command
+//! (assignments, words with their values and expansions, redirections), every piece of syntax
+//! with its kind, and the errors. A `rule-*.sh` case pins one rule of the shell layer.
 //! Adding a case is one file: write `NAME.sh`, run `UPDATE_EXPECT=1 cargo test -p shell --test
 //! walks`, and read the `.walk` it wrote before committing it.
 
@@ -13,7 +14,7 @@ fn dir() -> PathBuf {
 
 fn word(src: &str, w: &shell::Word) -> String {
     let raw = &src[w.range.clone()];
-    let mut s = format!("{raw:?}");
+    let mut s = format!("{:?} {raw:?}", w.range);
     if w.value != raw {
         let _ = write!(s, " = {:?}", w.value);
     }
@@ -21,7 +22,7 @@ fn word(src: &str, w: &shell::Word) -> String {
         s.push_str(" quoted");
     }
     for e in &w.expansions {
-        let _ = write!(s, " ${:?}", &src[e.clone()]);
+        let _ = write!(s, " ${e:?} {:?}", &src[e.clone()]);
     }
     s
 }
@@ -31,7 +32,12 @@ fn dump(src: &str) -> String {
     let mut out = String::new();
     for (i, c) in script.commands.iter().enumerate() {
         let parent = c.parent.map(|p| format!(" in {p}")).unwrap_or_default();
-        let _ = writeln!(out, "command {i} {:?}{parent}", &src[c.range.clone()]);
+        let _ = writeln!(
+            out,
+            "command {i} {:?} {:?}{parent}",
+            c.range,
+            &src[c.range.clone()]
+        );
         for a in &c.assignments {
             let _ = writeln!(out, "  assignment {}", word(src, a));
         }
@@ -42,18 +48,26 @@ fn dump(src: &str) -> String {
             let target = r.target.as_ref().map(|t| word(src, t)).unwrap_or_default();
             let _ = writeln!(
                 out,
-                "  redirect {:?} {:?} fd {:?} {target}",
+                "  redirect {:?} {:?} {:?} at {:?} fd {:?} {target}",
+                r.range,
                 r.kind,
                 &src[r.operator.clone()],
+                r.operator,
                 r.fd
             );
             if let Some(body) = &r.heredoc_body {
-                let _ = writeln!(out, "    body {:?}", &src[body.clone()]);
+                let _ = writeln!(out, "    body {body:?} {:?}", &src[body.clone()]);
             }
         }
     }
     for s in &script.syntax {
-        let _ = writeln!(out, "syntax {:?} {:?}", s.kind, &src[s.range.clone()]);
+        let _ = writeln!(
+            out,
+            "syntax {:?} {:?} {:?}",
+            s.range,
+            s.kind,
+            &src[s.range.clone()]
+        );
     }
     for e in &script.errors {
         let _ = writeln!(out, "error {:?}: {}", e.range, e.message);

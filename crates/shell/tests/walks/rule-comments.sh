@@ -1,0 +1,3 @@
+# top
+ls # trailing
+echo a#b

@@ -1,0 +1,1 @@
+git commit --author="Jane Doe" -m 'fix it'

@@ -1,0 +1,1 @@
+export PATH=/x:$PATH FOO; local -r a=1; unset -f x; declare -A m=([k]=v)

@@ -1,0 +1,1 @@
+ls -l | | grep x; echo ok

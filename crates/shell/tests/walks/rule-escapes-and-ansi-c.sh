@@ -1,0 +1,1 @@
+printf $'a\tb\x41' \$x a\ b "q\"" ''

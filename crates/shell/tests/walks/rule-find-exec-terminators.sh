@@ -1,0 +1,1 @@
+find . -name '*.c' -exec rm {} \; -o -exec ls {} +

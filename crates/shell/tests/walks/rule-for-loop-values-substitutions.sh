@@ -1,0 +1,1 @@
+for f in $(ls *.c); do gcc -c "$f"; done

@@ -1,0 +1,2 @@
+f() { echo a; }
+function g { ls; } > out

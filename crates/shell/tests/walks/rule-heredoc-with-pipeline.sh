@@ -1,0 +1,4 @@
+cat <<EOF | grep x
+hello $y
+EOF
+echo done

@@ -1,0 +1,1 @@
+cmd 2>&1 >>log &>/dev/null <in 3<>f >|g &>>h 4<&0 5>x

@@ -1,0 +1,1 @@
+echo x | tee >/dev/null && b 2>&1

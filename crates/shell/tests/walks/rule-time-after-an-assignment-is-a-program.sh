@@ -1,0 +1,1 @@
+A=1 time ls

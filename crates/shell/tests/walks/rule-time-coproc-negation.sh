@@ -1,0 +1,1 @@
+time -p ls -l | wc; ! grep -q x f; coproc cat; coproc NAME { cat; }

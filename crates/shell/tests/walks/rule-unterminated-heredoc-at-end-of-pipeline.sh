@@ -1,0 +1,2 @@
+ls | cat <<EOF
+some text

@@ -1,0 +1,1 @@
+grep foo > out --include=*.c
