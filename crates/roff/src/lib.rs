@@ -13,6 +13,7 @@ mod man;
 mod mdoc;
 mod mdoc_blocks;
 mod number;
+mod outline;
 mod request_line;
 pub mod source;
 mod table;
