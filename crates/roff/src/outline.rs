@@ -1,5 +1,5 @@
 //! A document tree as text, one line per block with its source line and its fonts marked as
-//! roff writes them (`\\fB-x\\fR`), then the diagnostics: what the tree snapshots compare and
+//! roff writes them (`\fB-x\fR`), then the diagnostics: what the tree snapshots compare and
 //! what `cargo run -p roff --example outline FILE` prints.
 
 use std::fmt::Write;
