@@ -9,7 +9,7 @@ use roff::{Block, Document, Font, Text};
 
 use crate::head::{ParsedHead, parse_head};
 use crate::model::{Help, OptionDef};
-use crate::sections::SectionKind;
+use crate::sections::{SectionKind, subsection_path};
 use crate::shapes::walk;
 use crate::values;
 
@@ -31,7 +31,7 @@ pub fn options(doc: &Document) -> Vec<OptionDef> {
                     {
                         walk(
                             &sub.blocks,
-                            &format!("{} › {}", section.title, sub.title),
+                            &subsection_path(&section.title, &sub.title),
                             &mut out,
                         );
                     }

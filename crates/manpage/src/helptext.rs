@@ -16,7 +16,7 @@ use roff::{Block, Document, Font, Text};
 use crate::extract::push_new;
 use crate::head::parse_head_line;
 use crate::model::OptionDef;
-use crate::sections::SectionKind;
+use crate::sections::{SectionKind, subsection_path};
 
 /// Options defined in `--help`-style listings, other than those in `existing`.
 pub fn options(doc: &Document, existing: &[OptionDef]) -> Vec<OptionDef> {
@@ -44,7 +44,7 @@ fn walk(blocks: &[Block], section: &str, existing: &[OptionDef], out: &mut Vec<O
                 if SectionKind::of(&s.title) != SectionKind::Examples {
                     walk(
                         &s.blocks,
-                        &format!("{section} › {}", s.title),
+                        &subsection_path(section, &s.title),
                         existing,
                         out,
                     );

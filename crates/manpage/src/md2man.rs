@@ -19,7 +19,7 @@ use roff::{Block, Document, Font, Text};
 use crate::extract::push_new;
 use crate::head::parse_head;
 use crate::model::OptionDef;
-use crate::sections::SectionKind;
+use crate::sections::{SectionKind, subsection_path};
 
 /// Options defined as head-line paragraphs, other than those in `existing`.
 pub fn options(doc: &Document, existing: &[OptionDef]) -> Vec<OptionDef> {
@@ -294,7 +294,7 @@ fn walk(blocks: &[Block], section: &str, existing: &[OptionDef], out: &mut Vec<O
                 finish(&mut current, out);
                 walk(
                     &s.blocks,
-                    &format!("{section} › {}", s.title),
+                    &subsection_path(section, &s.title),
                     existing,
                     out,
                 );

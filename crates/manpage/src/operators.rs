@@ -7,6 +7,7 @@ use roff::{Block, Document, Section, Text};
 
 use crate::extract::{body_help, push_new, skipped_section};
 use crate::model::{Flag, OptionDef};
+use crate::sections::subsection_path;
 
 /// The operators the document defines that `existing` does not.
 pub fn options(doc: &Document, existing: &[OptionDef]) -> Vec<OptionDef> {
@@ -49,7 +50,7 @@ fn walk(blocks: &[Block], section: &str, existing: &[OptionDef], out: &mut Vec<O
             Block::Indented { blocks, .. } => walk(blocks, section, existing, out),
             Block::Subsection(s) => walk(
                 &s.blocks,
-                &format!("{section} › {}", s.title),
+                &subsection_path(section, &s.title),
                 existing,
                 out,
             ),

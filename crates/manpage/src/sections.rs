@@ -94,6 +94,13 @@ impl SectionKind {
     }
 }
 
+/// The path of a subsection, as an option's `section` gives it: `DESCRIPTION › Operation mode`.
+/// Paths stay strings (their only readers print them or compare them whole); this is the one
+/// place they are joined.
+pub(crate) fn subsection_path(parent: &str, title: &str) -> String {
+    format!("{parent} › {title}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::SectionKind::{self, *};

@@ -11,6 +11,7 @@ use crate::extract::{
 };
 use crate::head::{ParsedHead, parse_head};
 use crate::model::{Argument, ArgumentNeed, Flag, FlagStyle, OptionDef};
+use crate::sections::subsection_path;
 
 /// One item of a list, and where it stands.
 pub(crate) struct ItemAt<'b> {
@@ -366,7 +367,7 @@ fn option_subsection(sub: &Section, section: &str, out: &mut Vec<OptionDef>) {
         let help = body_help(&sub.blocks);
         push(out, parsed, title, help, &sub.blocks, section, sub.line);
     }
-    walk(&sub.blocks, &format!("{section} › {}", sub.title), out);
+    walk(&sub.blocks, &subsection_path(section, &sub.title), out);
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ use roff::{Block, Document};
 
 use crate::extract::body_help;
 use crate::model::ShellTopic;
+use crate::sections::subsection_path;
 use crate::topic::Topic;
 
 enum Pick {
@@ -373,7 +374,7 @@ fn topic(doc: &Document, rule: &Rule) -> Option<ShellTopic> {
                 Block::Subsection(s) if s.title.eq_ignore_ascii_case(sub) => Some(s),
                 _ => None,
             })?;
-            (s.blocks.clone(), format!("{} › {}", section.title, s.title))
+            (s.blocks.clone(), subsection_path(&section.title, &s.title))
         }
     };
     let picked: Vec<Block> = match rule.pick {
