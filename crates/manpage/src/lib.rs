@@ -45,7 +45,7 @@ type OptionFinder = fn(&roff::Document, &[OptionDef]) -> Vec<OptionDef>;
 
 /// The passes that find options, in order; each sees what the ones before it found, so an
 /// earlier shape wins where two would read the same text. Options named only in prose and the
-/// synopsis come after these, in [`read`], since they need the synopsis and the descriptions.
+/// synopsis come after these, in [`PASSES`], since they need the synopsis and the descriptions.
 const OPTION_FINDERS: &[(&str, OptionFinder)] = &[
     // Definition items, paragraphs with an indented body, tables, ronn bullets (`extract.rs`).
     ("definitions", |doc, _| extract::options(doc)),
@@ -75,6 +75,103 @@ fn boolean_values_are_optional(options: &mut [OptionDef]) {
     }
 }
 
+/// A page being read: the page so far, and what the passes of [`read`] share besides it.
+struct Reading<'d> {
+    doc: &'d roff::Document,
+    page: Page,
+    /// The paragraphs of DESCRIPTION and OPTIONS, where options and values are named in prose.
+    described: Vec<roff::Text>,
+}
+
+/// A step of [`read`]: it reads the document and what the steps before it put in the page.
+type Pass = fn(&mut Reading);
+
+/// The passes of [`read`], in order. The order is the contract: each comment says what a pass
+/// reads that an earlier one made.
+const PASSES: &[(&str, Pass)] = &[
+    // Options by their shape in the tree.
+    ("options", |r| {
+        for (_, finder) in OPTION_FINDERS {
+            let found = finder(r.doc, &r.page.options);
+            r.page.options.extend(found);
+        }
+    }),
+    // Reads the options.
+    ("boolean values are optional", |r| {
+        boolean_values_are_optional(&mut r.page.options)
+    }),
+    ("synopsis", |r| r.page.synopsis = operands::synopsis(r.doc)),
+    ("described", |r| {
+        r.described = ["DESCRIPTION", "OPTIONS"]
+            .iter()
+            .filter_map(|t| r.doc.section(t))
+            .flat_map(|s| extract::body_help(&s.blocks))
+            .collect()
+    }),
+    // The synopsis's `--[no-]x` forms, onto the options.
+    ("negations", |r| {
+        prose::negations(&r.page.synopsis, &mut r.page.options)
+    }),
+    // Synopsis and described; the names.
+    ("options passed on", |r| {
+        r.page.passes_options = passthrough::read(&r.page.synopsis, &r.described, &r.page.names)
+    }),
+    // Options named only in the synopsis and prose, other than those found. A wrapper's
+    // synopsis shows the options it hands on (`xzgrep [grep_options] [-e] pattern`): those are
+    // the other program's, so after the pass above the synopsis alone defines none of them.
+    ("options in prose", |r| {
+        let synopsis_alone = r.page.passes_options.is_empty();
+        let found = prose::options(
+            &r.page.synopsis,
+            &r.described,
+            &r.page.options,
+            "DESCRIPTION",
+            synopsis_alone,
+            &r.page.names,
+        );
+        r.page.options.extend(found);
+    }),
+    // Every option found so far.
+    ("synonyms", |r| {
+        prose::synonyms(&r.described, &mut r.page.options)
+    }),
+    ("values in argument paragraphs", |r| {
+        values::from_argument_paragraphs(&r.described, &mut r.page.options)
+    }),
+    ("values in referenced sections", |r| {
+        values::from_referenced_sections(r.doc, &mut r.page.options)
+    }),
+    // The options (a word that is an option's value is no operand) and the synopsis.
+    ("operands", |r| {
+        r.page.operands =
+            operands::operands(r.doc, &r.page.names, &r.page.options, &r.page.synopsis)
+    }),
+    // The operands: the `command` of `criu command [option ...]` is one of the page's own
+    // commands, not a program to run.
+    ("commands with pages", |r| {
+        let p = &r.page;
+        let pages = command_pages::read(r.doc, &p.name, &p.section, &p.synopsis, &p.source);
+        if !pages.is_empty() {
+            r.page
+                .operands
+                .iter_mut()
+                .for_each(|op| op.starts_command = false);
+        }
+        let prefix = format!("{} ", r.page.name);
+        r.page.commands = pages
+            .into_iter()
+            .map(|page| command_of_page(page, &prefix))
+            .collect();
+    }),
+    ("commands as items", |r| {
+        let found = subcommands::read(r.doc, &r.page.synopsis);
+        r.page.commands.extend(found);
+    }),
+    ("abbreviated commands", |r| {
+        r.page.abbreviated_commands = subcommands::may_be_abbreviated(r.doc)
+    }),
+];
+
 /// Reads the page model from a parsed document. `source` is the page file's path relative to
 /// the root of its manual tree (`man1/tar.1.gz`); the name and section come from it.
 pub fn read(doc: &roff::Document, source: &str) -> Page {
@@ -87,65 +184,31 @@ pub fn read(doc: &roff::Document, source: &str) -> Page {
     let (name_line, mut names, description) = names::name_section(doc);
     names.retain(|n| n != &name);
     names.insert(0, name.clone());
-    let mut options = Vec::new();
-    for (_, finder) in OPTION_FINDERS {
-        let found = finder(doc, &options);
-        options.extend(found);
-    }
-    boolean_values_are_optional(&mut options);
-    let synopsis = operands::synopsis(doc);
-    let described: Vec<roff::Text> = ["DESCRIPTION", "OPTIONS"]
-        .iter()
-        .filter_map(|t| doc.section(t))
-        .flat_map(|s| extract::body_help(&s.blocks))
-        .collect();
-    prose::negations(&synopsis, &mut options);
-    let passes_options = passthrough::read(&synopsis, &described, &names);
-    // A wrapper's synopsis shows the options it hands on (`xzgrep [grep_options] [-e] pattern`):
-    // those are the other program's, so the synopsis alone defines none of them here.
-    let synopsis_alone = passes_options.is_empty();
-    let prose = prose::options(
-        &synopsis,
-        &described,
-        &options,
-        "DESCRIPTION",
-        synopsis_alone,
-        &names,
-    );
-    options.extend(prose);
-    prose::synonyms(&described, &mut options);
-    values::from_argument_paragraphs(&described, &mut options);
-    values::from_referenced_sections(doc, &mut options);
-    let mut operands = operands::operands(doc, &names, &options, &synopsis);
-    let command_pages = command_pages::read(doc, &name, &section, &synopsis, source);
-    // The `command` of `criu command [option ...]` is one of the page's own commands, not a
-    // program to run.
-    if !command_pages.is_empty() {
-        operands.iter_mut().for_each(|op| op.starts_command = false);
-    }
-    let prefix = format!("{name} ");
-    let mut commands: Vec<Command> = command_pages
-        .into_iter()
-        .map(|page| command_of_page(page, &prefix))
-        .collect();
-    commands.extend(subcommands::read(doc, &synopsis));
-    let abbreviated_commands = subcommands::may_be_abbreviated(doc);
-    Page {
+    let page = Page {
         name,
         section,
         names,
         name_line,
         description,
         source: source.to_string(),
-        synopsis,
-        options,
-        operands,
+        synopsis: Vec::new(),
+        options: Vec::new(),
+        operands: Vec::new(),
         shell_topics: Vec::new(),
-        commands,
+        commands: Vec::new(),
         origin: Origin::ManPage,
-        passes_options,
-        abbreviated_commands,
+        passes_options: Vec::new(),
+        abbreviated_commands: false,
+    };
+    let mut reading = Reading {
+        doc,
+        page,
+        described: Vec::new(),
+    };
+    for (_, pass) in PASSES {
+        pass(&mut reading);
     }
+    reading.page
 }
 
 /// A command documented with a page of its own, run by the words after `prefix` in its page's
