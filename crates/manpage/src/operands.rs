@@ -107,7 +107,16 @@ fn tokens(form: &str) -> Vec<String> {
         }
     }
     if !cur.is_empty() {
-        out.push(cur);
+        // A bracket left open to the end (docker-run(1)'s `[--tmpfs[=[CONTAINER-DIR[:OPTIONS]]]`
+        // has one `]` too few) would swallow the rest of the form: the words after its first
+        // blank are read again as words of their own.
+        match cur.split_once(char::is_whitespace) {
+            Some((first, rest)) if depth > 0 => {
+                out.push(first.to_string());
+                out.extend(tokens(rest));
+            }
+            _ => out.push(cur),
+        }
     }
     out
 }
@@ -170,18 +179,24 @@ fn parse_forms<'f>(
         .iter()
         .filter(|f| crate::prose::shows_own_name(&f.plain(), names))
         .collect();
+    // Without one, only lines that read as forms, not as sentences (npm's "Note: This command is
+    // unaware of workspaces." under Synopsis).
     let forms: Vec<&Text> = if own.is_empty() {
-        forms.iter().collect()
+        forms
+            .iter()
+            .filter(|f| !reads_as_sentence(&f.plain(), names))
+            .collect()
     } else {
         own
     };
     for form in forms {
         let plain = form.plain();
         let toks = tokens(&plain);
+        let lead = own_name_words(&toks, names);
         let mut found: Vec<Operand> = Vec::new();
         let mut skip_next = false;
         for (i, tok) in toks.iter().enumerate() {
-            if i == 0 || skip_next {
+            if i < lead || skip_next {
                 skip_next = false;
                 continue;
             }
@@ -244,6 +259,53 @@ fn parse_forms<'f>(
     first
 }
 
+/// Whether a synopsis line is prose: it ends a sentence, or starts with a label (`Note:`,
+/// gobuster's `Modes:`) that no name of the page follows (argparse's `usage: ansible-playbook`
+/// and rsync's `Local: rsync ...` are forms).
+fn reads_as_sentence(line: &str, names: &[String]) -> bool {
+    let line = line.trim();
+    let labelled = line
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.ends_with(':'))
+        && !names
+            .iter()
+            .any(|n| line.split_whitespace().any(|w| w == n));
+    line.ends_with('.') && !line.ends_with("...") || labelled || line.starts_with("<!--")
+}
+
+/// How many words at the start of a form spell the program: one (`tar`), or, on a sub-command's
+/// page, the program and the sub-command (`docker exec` on docker-exec(1), `git commit` on
+/// git-commit(1)), so the sub-command is not read as an operand.
+fn own_name_words(toks: &[String], names: &[String]) -> usize {
+    let bare = |t: &str| t.rsplit('/').next().unwrap_or(t).to_lowercase();
+    let mut joined = match toks.first() {
+        Some(t) => bare(t),
+        None => return 0,
+    };
+    let mut lead = 1;
+    for tok in &toks[1..] {
+        if !tok.starts_with(|c: char| c.is_ascii_lowercase()) {
+            break;
+        }
+        let longer = format!("{joined}-{tok}");
+        let is_prefix = |n: &String| {
+            let n = n.to_lowercase();
+            n == longer || n.starts_with(&format!("{longer}-"))
+        };
+        if !names.iter().any(is_prefix) {
+            break;
+        }
+        joined = longer;
+        lead += 1;
+    }
+    let whole = |n: &String| n.to_lowercase() == joined;
+    if lead > 1 && !names.iter().any(whole) {
+        return 1;
+    }
+    lead
+}
+
 fn add_operand(tok: &str, optional: bool, names: &[String], found: &mut Vec<Operand>) {
     // `[command [arg ...]]`: the first word, then what is nested inside.
     if tok.starts_with('[')
@@ -304,8 +366,15 @@ fn add_operand(tok: &str, optional: bool, names: &[String], found: &mut Vec<Oper
     if matches!(
         upper.as_str(),
         "OPTION" | "OPTIONS" | "<OPTIONS>" | "FLAGS" | "SWITCHES"
-    ) || names.iter().any(|n| n == inner)
-    {
+    ) {
+        // `svn command [options] [args]`: a command followed by its own options is one of the
+        // program's sub-commands, not a program to run (`svn co` is not RCS's co(1)).
+        if let Some(last) = found.last_mut() {
+            last.starts_command = false;
+        }
+        return;
+    }
+    if names.iter().any(|n| n == inner) {
         return;
     }
     if !inner.chars().all(|c| {
@@ -381,6 +450,22 @@ fn operand_help(doc: &Document, name: &str, form: &Text) -> Help {
             }
         }
     }
+    // A definition whose head is the operand as the synopsis writes it (git-push(1)'s
+    // `<repository>` and `<refspec>...` among its OPTIONS, DocBook's paragraph and indented body).
+    if name.starts_with('<') {
+        for s in doc
+            .sections
+            .iter()
+            .filter(|s| SectionKind::of(&s.title) != SectionKind::Synopsis)
+        {
+            if let Some(body) = definition_headed(&s.blocks, name) {
+                let help = crate::extract::body_help(body);
+                if !help.is_empty() {
+                    return help;
+                }
+            }
+        }
+    }
     if let Some(s) = doc.section("DESCRIPTION") {
         let paragraphs: Vec<&Text> = s
             .blocks
@@ -401,9 +486,30 @@ fn operand_help(doc: &Document, name: &str, form: &Text) -> Help {
             .strip_prefix('+')
             .filter(|r| r.len() > 1)
             .unwrap_or(bare);
+        // Else the first that names it as a placeholder; else a plain mention in the first
+        // paragraph (which says what the program does with its operands: bfs's "Each path
+        // specified on the command line"), or of a name no sentence uses as a word of English
+        // (find's `starting-point`). dnf(8)'s third paragraph says "the name of such a command"
+        // and does not explain `<command>`.
+        let plain_mention = |i: usize, t: &Text, word: &str| {
+            (i == 0 || !word.chars().all(char::is_alphabetic)) && mentions(&t.plain(), word)
+        };
         if let Some(t) = starts
-            .or_else(|| paragraphs.iter().find(|t| mentions(&t.plain(), bare)))
-            .or_else(|| paragraphs.iter().find(|t| mentions(&t.plain(), unsigned)))
+            .or_else(|| {
+                paragraphs
+                    .iter()
+                    .find(|t| mentions_placeholder(t, name, bare))
+            })
+            .or_else(|| {
+                paragraphs
+                    .iter()
+                    .find(|t| mentions_placeholder(t, name, unsigned))
+            })
+            .or_else(|| {
+                let mut all = paragraphs.iter().enumerate();
+                all.find(|(i, t)| plain_mention(*i, t, bare) || plain_mention(*i, t, unsigned))
+                    .map(|(_, t)| t)
+            })
         {
             return vec![(*t).clone()];
         }
@@ -420,6 +526,28 @@ fn item_named<'d>(blocks: &'d [Block], name: &str) -> Option<&'d [Block]> {
         } if *style != ItemStyle::Column && head.plain().trim() == name => Some(&body[..]),
         Block::Item { body, .. } => item_named(body, name),
         Block::Indented { blocks, .. } => item_named(blocks, name),
+        _ => None,
+    })
+}
+
+/// The body of the definition (an item, or a paragraph with an indented body after it) whose
+/// whole head is `written`, with or without a trailing `...`.
+fn definition_headed<'d>(blocks: &'d [Block], written: &str) -> Option<&'d [Block]> {
+    let bare = written.trim_end_matches("...");
+    let is_head = |t: &Text| {
+        let p = t.plain();
+        let p = p.trim();
+        p == bare || p.trim_end_matches("...") == bare
+    };
+    blocks.iter().enumerate().find_map(|(i, b)| match b {
+        Block::Item { head, body, .. } if is_head(head) => Some(&body[..]),
+        Block::Paragraph { text, .. } if is_head(text) => match blocks.get(i + 1) {
+            Some(Block::Indented { blocks, .. }) => Some(&blocks[..]),
+            _ => None,
+        },
+        Block::Item { body, .. } => definition_headed(body, written),
+        Block::Indented { blocks, .. } => definition_headed(blocks, written),
+        Block::Subsection(s) => definition_headed(&s.blocks, written),
         _ => None,
     })
 }
@@ -451,4 +579,22 @@ fn find_item<'d>(blocks: &'d [Block], name: &str) -> Option<&'d [Block]> {
 
 fn mentions(text: &str, word: &str) -> bool {
     crate::prose::stands_alone(text, word, &['_'])
+}
+
+/// Whether a paragraph names the operand as a placeholder, not just as a word of English: as
+/// written in the synopsis when that is `<command>`, in capitals (`FILE`), or set in italic or
+/// bold (*month*). dnf(8)'s "the name of such a command" does not explain `<command>`.
+fn mentions_placeholder(text: &Text, written: &str, word: &str) -> bool {
+    if written.starts_with('<') {
+        return text.plain().contains(written.trim_end_matches("..."));
+    }
+    if word.len() >= 2 && word.chars().all(|c| !c.is_lowercase()) {
+        return mentions(&text.plain(), word);
+    }
+    text.runs.iter().any(|r| {
+        (r.font.is_italic() || r.font.is_bold())
+            && r.text
+                .split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))
+                .any(|w| w == word)
+    })
 }
