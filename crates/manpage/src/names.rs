@@ -20,6 +20,23 @@ pub fn name_and_section(file_name: &str) -> Option<(String, String)> {
     Some((name.to_string(), section.to_string()))
 }
 
+/// `iptables/ip6tables` (iptables(8)'s NAME line) is two names; a name with a slash in any other
+/// shape (a path, `a//b`) stays one.
+fn split_alternatives(name: &str) -> Vec<String> {
+    let parts: Vec<&str> = name.split('/').collect();
+    let is_name = |p: &&str| {
+        !p.is_empty()
+            && p.starts_with(|c: char| c.is_ascii_alphanumeric())
+            && p.chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '+'))
+    };
+    if parts.len() > 1 && parts.iter().all(is_name) {
+        parts.into_iter().map(str::to_string).collect()
+    } else {
+        vec![name.to_string()]
+    }
+}
+
 /// The NAME line, the names it lists and the description after the dash.
 pub fn name_section(doc: &Document) -> (Text, Vec<String>, String) {
     let Some(section) = doc.section("NAME").or_else(|| doc.sections.first()) else {
@@ -54,7 +71,7 @@ pub fn name_section(doc: &Document) -> (Text, Vec<String>, String) {
         .split(',')
         .map(|n| n.trim().trim_matches(|c: char| c == '\\' || c == '"'))
         .filter(|n| !n.is_empty() && n.len() < 80 && !n.contains(char::is_whitespace))
-        .map(str::to_string)
+        .flat_map(split_alternatives)
         .collect();
     let line = Text::from_run(plain, roff::Font::Roman);
     (line, names, description)

@@ -94,7 +94,7 @@ impl Context<'_, '_> {
         if base.is_empty() {
             return None;
         }
-        if let Some(p) = lookup.page(base) {
+        if let Some(p) = lookup.command_page(base) {
             return Some(p);
         }
         let (name, section) = base.rsplit_once('.')?;

@@ -61,6 +61,14 @@ impl<'a> Lookup<'a> {
             .find(|p| !p.origin.is_inside_another())
     }
 
+    /// The best page of a command with this name: of its own, in a section of commands (1, 6,
+    /// 8 and theirs: `1ssl`, `8p`). abort(3) and xattr(7) never explain a command word.
+    pub fn command_page(&self, name: &str) -> Option<Arc<Page>> {
+        self.pages(name)
+            .into_iter()
+            .find(|p| !p.origin.is_inside_another() && is_command_section(&p.section))
+    }
+
     /// The best page of its own with this name in a section (`1` also matches `1ssl`).
     pub fn page_in(&self, name: &str, section: &str) -> Option<Arc<Page>> {
         let own: Vec<Arc<Page>> = self
@@ -135,4 +143,10 @@ impl<'a> Lookup<'a> {
         self.topics.borrow_mut().insert(topic, found.clone());
         found
     }
+}
+
+/// Whether pages of `section` document commands: 1 (user commands), 6 (games), 8 (system
+/// administration), with their suffixes (`1ssl`, `1p`, `8p`).
+pub(crate) fn is_command_section(section: &str) -> bool {
+    section.starts_with(['1', '6', '8'])
 }
