@@ -7,7 +7,7 @@ use roff::{Block, Document, Font, Text};
 use crate::command_pages::{CommandItem, command_page};
 use crate::extract::{body_help, options_in};
 use crate::model::{Flag, OptionDef, Origin, Page};
-use crate::phrases::BORROWED_OPTIONS;
+use crate::phrases::{BORROWED_OPTIONS, OPERATOR_LIST};
 
 /// Every builtin of the SHELL BUILTIN COMMANDS section of bash(1); `shell` is how the shell's
 /// page is cited (`bash(1)`).
@@ -67,6 +67,7 @@ pub fn read(doc: &Document, source: &str, shell: &str) -> Vec<Page> {
         page.options.extend(placeholder_flags(&heads, &help));
         if names.iter().any(|n| n == "test" || n == "[") {
             page.options.extend(conditionals.iter().cloned());
+            page.options.extend(closing_bracket(&heads, &help));
         }
         out.push(page);
     }
@@ -147,24 +148,47 @@ fn conditional_operators(blocks: &[Block]) -> Vec<OptionDef> {
 }
 
 fn collect_binary(blocks: &[Block], out: &mut Vec<OptionDef>) {
-    for b in blocks {
+    for (i, b) in blocks.iter().enumerate() {
         match b {
             Block::Item {
                 head, body, line, ..
             } => {
+                // `string1 == string2` stacked over `string1 = string2`: one body for both.
+                let body = if body.is_empty() {
+                    blocks[i + 1..]
+                        .iter()
+                        .find_map(|b| match b {
+                            Block::Item { body, .. } if !body.is_empty() => Some(&body[..]),
+                            _ => None,
+                        })
+                        .unwrap_or(body)
+                } else {
+                    body
+                };
                 for h in head.lines() {
                     let plain = h.plain();
                     let words: Vec<&str> = plain.split_whitespace().collect();
-                    if let [_, op, _] = words.as_slice()
-                        && (op.starts_with('-')
-                            || matches!(*op, "==" | "=" | "!=" | "<" | ">" | "=~"))
-                        && !out.iter().any(|o| o.flags.iter().any(|f| f.text == *op))
+                    let [_, op, _] = words.as_slice() else {
+                        continue;
+                    };
+                    let help = body_help(body);
+                    // `arg1 OP arg2`: "OP is one of -eq, -ne, -lt, -le, -gt, or -ge".
+                    let ops = if op.starts_with('-')
+                        || matches!(*op, "==" | "=" | "!=" | "<" | ">" | "=~")
                     {
+                        vec![op.to_string()]
+                    } else {
+                        operators_listed_for(op, &help)
+                    };
+                    for op in ops {
+                        if out.iter().any(|o| o.flags.iter().any(|f| f.text == op)) {
+                            continue;
+                        }
                         out.push(OptionDef {
-                            flags: vec![Flag::new(op)],
+                            flags: vec![Flag::new(&op)],
                             argument: None,
                             head: h.clone(),
-                            help: body_help(body),
+                            help: help.clone(),
                             section: "CONDITIONAL EXPRESSIONS".into(),
                             line: *line,
                             values: Vec::new(),
@@ -177,6 +201,44 @@ fn collect_binary(blocks: &[Block], out: &mut Vec<OptionDef>) {
             _ => {}
         }
     }
+}
+
+/// The `]` that ends the form `[ expr ]`, as the word the form shows it to be, explained by the
+/// builtin's description.
+fn closing_bracket(heads: &[Text], help: &[Text]) -> Option<OptionDef> {
+    let form = heads
+        .iter()
+        .find(|h| h.plain().trim_end().ends_with(" ]"))?;
+    Some(OptionDef {
+        flags: vec![Flag::new("]")],
+        argument: None,
+        head: form.clone(),
+        help: help.to_vec(),
+        section: "SHELL BUILTIN COMMANDS".into(),
+        line: 0,
+        values: Vec::new(),
+    })
+}
+
+/// The operators a placeholder in an operator's place stands for, when the definition's first
+/// sentence lists them: bash(1)'s `arg1 OP arg2`, "OP is one of -eq, -ne, -lt, -le, -gt, or
+/// -ge" (each a flag of the list, set in bold).
+fn operators_listed_for(placeholder: &str, help: &[Text]) -> Vec<String> {
+    let Some(first) = help.first() else {
+        return Vec::new();
+    };
+    let plain = first.plain();
+    let sentence = plain.split(". ").next().unwrap_or("");
+    if !sentence.starts_with(&format!("{placeholder} {}", OPERATOR_LIST)) {
+        return Vec::new();
+    }
+    first
+        .runs
+        .iter()
+        .filter(|r| r.font.is_bold())
+        .map(|r| r.text.trim().trim_end_matches(',').to_string())
+        .filter(|t| t.starts_with('-') && t.len() > 1 && sentence.contains(t.as_str()))
+        .collect()
 }
 
 /// Flags whose name is a placeholder: a bold dash followed by an italic word in the synopsis

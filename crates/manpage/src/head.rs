@@ -6,7 +6,7 @@
 
 use roff::{Font, Text};
 
-use crate::model::{Argument, ArgumentNeed, Flag};
+use crate::model::{Argument, ArgumentNeed, Flag, FlagStyle};
 
 /// What a head defines.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -463,6 +463,22 @@ pub fn parse_head_line(line: &Text) -> Option<ParsedHead> {
     {
         chars.drain(..=close);
     }
+    // git's `--` item ("Do not interpret any more arguments as options"): the end of options,
+    // defined by the page; only a head that is `--` and nothing else.
+    if let Some((a, b)) = non_blank_ends(&chars)
+        && b == a + 1
+        && chars[a].0 == '-'
+        && chars[b].0 == '-'
+    {
+        return Some(ParsedHead {
+            flags: vec![Flag {
+                text: "--".into(),
+                style: FlagStyle::Long,
+            }],
+            argument: None,
+            inline_help: None,
+        });
+    }
     let mut s = Scanner {
         chars,
         pos: 0,
@@ -500,7 +516,7 @@ pub fn parse_head_line(line: &Text) -> Option<ParsedHead> {
         return None;
     }
     // `-Ldirectory / -L directory`: the glued spelling is the flag and its argument.
-    if let Some(arg) = &head.argument {
+    if let Some(arg) = head.argument.as_ref().filter(|a| !a.name.is_empty()) {
         let glued: Vec<String> = head
             .flags
             .iter()
@@ -580,6 +596,14 @@ fn skip_leading_placeholder(s: &mut Scanner) {
 /// Reads the argument right after a flag. `Some(None)`: no argument; `None`: a malformed one.
 fn flag_argument(s: &mut Scanner) -> Option<Option<Argument>> {
     let arg = match s.peek() {
+        // docker's `-e, --env=`: an `=` with no name after it still takes a value.
+        Some('=') if s.at_word_end(s.pos + 1) || s.peek_at(s.pos + 1) == Some(',') => {
+            s.pos += 1;
+            Some(Argument {
+                name: String::new(),
+                need: ArgumentNeed::Required,
+            })
+        }
         Some('=') => {
             s.pos += 1;
             arg_word(s, true).map(|w| {

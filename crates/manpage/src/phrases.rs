@@ -97,6 +97,10 @@ pub(crate) const LISTS_VALUES: Phrase = Phrase {
 /// the options left out.
 pub(crate) const BORROWED_OPTIONS: (&str, &str) = ("option accepted by the ", "exception of");
 
+/// What follows an operator placeholder that stands for a list of operators: bash(1)'s "OP is
+/// one of -eq, -ne, -lt, -le, -gt, or -ge".
+pub(crate) const OPERATOR_LIST: &str = "is one of";
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -20,6 +20,8 @@ enum Pick {
     From(&'static str, usize),
     /// The body of the list item whose head starts with the text.
     Item(&'static str),
+    /// The body of the list item whose head is exactly the text.
+    Head(&'static str),
 }
 
 struct Rule {
@@ -30,6 +32,18 @@ struct Rule {
 }
 
 const RULES: &[Rule] = &[
+    Rule {
+        key: Topic::EndOfOptions,
+        section: "OPTIONS",
+        subsection: None,
+        pick: Pick::Head("--"),
+    },
+    Rule {
+        key: Topic::BuiltinEndOfOptions,
+        section: "SHELL BUILTIN COMMANDS",
+        subsection: None,
+        pick: Pick::From("to signify the end of the options", 1),
+    },
     Rule {
         key: Topic::Pipe,
         section: "SHELL GRAMMAR",
@@ -384,6 +398,10 @@ fn topic(doc: &Document, rule: &Rule) -> Option<ShellTopic> {
             let start = blocks.iter().position(|b| block_text(b).contains(needle))?;
             blocks.into_iter().skip(start).take(n).collect()
         }
+        Pick::Head(whole) => blocks.iter().find_map(|b| match b {
+            Block::Item { head, body, .. } if head.plain().trim() == whole => Some(body.clone()),
+            _ => None,
+        })?,
         Pick::Item(prefix) => blocks.iter().find_map(|b| match b {
             Block::Item { head, body, .. } if head.plain().starts_with(prefix) => {
                 Some(body.clone())

@@ -100,6 +100,10 @@ topics! {
     TildeExpansion = "expansion.tilde",
     /// `$x`, `${x}`
     ParameterExpansion = "expansion.parameter",
+    /// `--` ending a program's options, as bash(1) says of its own
+    EndOfOptions = "options.end",
+    /// `--` ending a builtin's options
+    BuiltinEndOfOptions = "options.end.builtin",
     /// `$(...)` and backquotes
     CommandSubstitution = "expansion.command",
     /// `$((...))`

@@ -161,19 +161,41 @@ pub(crate) fn italic_placeholder(o: &OptionDef) -> Option<String> {
 /// spellings different arguments (`-u, -U NUM, --unified[=NUM]`): a short spelling shown bare
 /// beside a short spelling shown with an argument takes none.
 pub(crate) fn flag_need(opt: &OptionDef, flag: &str) -> Option<ArgumentNeed> {
-    let need = opt.argument.as_ref()?.need;
+    let argument = opt.argument.as_ref()?;
+    let need = argument.need;
+    // docker's `--rm true|false`: a switch that may be given a boolean, attached (`--rm=false`).
+    if is_boolean(&argument.name) {
+        return Some(ArgumentNeed::Optional);
+    }
     let head = opt.head.plain();
     let alternatives: Vec<&str> = head
         .split([',', '\n'])
         .map(str::trim)
         .filter(|a| !a.is_empty())
         .collect();
+    // `--[no-]force-with-lease` spells `--force-with-lease` (and its negation).
     let first_token = |alt: &str| {
+        let alt = alt.replacen("--[no-]", "--", 1);
         alt.split([' ', '=', '[', '<'])
             .next()
             .unwrap_or("")
             .to_string()
     };
+    // git-push's `--[no-]force-with-lease, --force-with-lease=<refname>`: a spelling shown
+    // without its argument beside one with it `=`-attached makes the argument optional, given
+    // only attached.
+    let own: Vec<&str> = alternatives
+        .iter()
+        .copied()
+        .filter(|a| first_token(a) == flag)
+        .collect();
+    if own.len() > 1
+        && own
+            .iter()
+            .any(|a| first_token(a).len() == a.replacen("--[no-]", "--", 1).len())
+    {
+        return Some(ArgumentNeed::Optional);
+    }
     let is_short = |t: &str| t.len() == 2 && t.starts_with('-');
     let shows_argument = |alt: &str| alt.len() > first_token(alt).len();
     let Some(own) = alternatives.iter().find(|a| first_token(a) == flag) else {
@@ -205,6 +227,14 @@ pub(crate) fn flag_need(opt: &OptionDef, flag: &str) -> Option<ArgumentNeed> {
         });
     }
     Some(need)
+}
+
+/// Whether an argument's name is a boolean's values (`true|false`).
+fn is_boolean(name: &str) -> bool {
+    matches!(
+        name.replace(' ', "").trim_matches(['[', ']']),
+        "true|false" | "false|true"
+    )
 }
 
 pub(crate) fn takes_required(opt: &OptionDef, flag: &str) -> bool {

@@ -7,7 +7,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use manpage::{OptionDef, Page};
+use manpage::{FlagStyle, OptionDef, Origin, Page, Topic};
 
 use crate::command::{Context, command_item, piece, unknown};
 use crate::help::HelpEntry;
@@ -84,6 +84,7 @@ pub(crate) type WordRule = fn(&Context, &mut Walk, &shell::Word, &[shell::Word])
 /// The word rules, in order of precedence.
 pub(crate) const WORD_RULES: &[(&str, WordRule)] = &[
     ("end of options", end_of_options),
+    ("expression operator", expression_operator),
     ("option", option),
     ("unknown long option", unknown_long_option),
     ("bundle", dashed_bundle),
@@ -93,9 +94,109 @@ pub(crate) const WORD_RULES: &[(&str, WordRule)] = &[
     ("page command", page_command),
     ("dashless bundle", dashless_bundle),
     ("BSD letters", bsd_letters),
+    ("keyword operand", keyword_operand),
     ("nested command", nested_command),
     ("operand", operand),
 ];
+
+/// An operator of an expression the page defines, written as a word of its own: test's `=`,
+/// `==`, `!=`, `<`, `>`, `=~` (bash(1)'s CONDITIONAL EXPRESSIONS, for `[` and `[[`), whose
+/// right operand is the next word, and the `]` that ends `[ expr ]`.
+fn expression_operator(
+    ctx: &Context,
+    walk: &mut Walk,
+    w: &shell::Word,
+    rest: &[shell::Word],
+) -> Step {
+    let v = w.value.as_str();
+    let symbolic = !v.is_empty() && v.chars().all(|c| "=!<>~]".contains(c));
+    if w.quoted || !(symbolic || walk.dashed(v)) || (v == "]" && !rest.is_empty()) {
+        return Step::Pass;
+    }
+    // `string1 = string2`, `arg1 OP arg2`, `file1 -nt file2`: a head of three words, the
+    // operator between two operands.
+    let binary = |o: &OptionDef| {
+        let head = o.head.plain();
+        let words: Vec<&str> = head.split_whitespace().collect();
+        words.len() == 3 && !words[0].starts_with(['-', '+'])
+    };
+    let Some(o) = walk
+        .page
+        .options
+        .iter()
+        .find(|o| o.flags.iter().any(|f| f.text == v) && (symbolic || binary(o)))
+    else {
+        return Step::Pass;
+    };
+    let help = ctx.opt_help(&walk.page, o);
+    if v == "]" {
+        let p = piece(w.range.clone(), Kind::Argument, walk.group, help, None);
+        return took(0, vec![p]);
+    }
+    let mut pieces = vec![piece(
+        w.range.clone(),
+        Kind::Option,
+        walk.group,
+        help.clone(),
+        Some(v.to_string()),
+    )];
+    // The word after a binary operator is its right operand, unless the operand is an
+    // expression (find's `expr1 -o expr2`) or the word is an option or a bracket itself.
+    let operand_is_a_word = binary(o)
+        && !o
+            .head
+            .plain()
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| w.starts_with("expr"));
+    let right = rest.first().filter(|r| {
+        operand_is_a_word
+            && !walk.dashed(&r.value)
+            && !matches!(
+                r.value.as_str(),
+                "]" | "]]" | "(" | ")" | "!" | "\\(" | "\\)"
+            )
+    });
+    if let Some(r) = right {
+        pieces.push(piece(
+            r.range.clone(),
+            Kind::Argument,
+            walk.group,
+            help,
+            None,
+        ));
+    }
+    took(usize::from(right.is_some()), pieces)
+}
+
+/// dd's `if=/dev/zero`, `bs=1M`: a `name=value` operand the page defines as an item
+/// (`if=FILE`), explained by that item.
+fn keyword_operand(ctx: &Context, walk: &mut Walk, w: &shell::Word, _: &[shell::Word]) -> Step {
+    let Some((name, _)) = w.value.split_once('=') else {
+        return Step::Pass;
+    };
+    if name.is_empty() || w.value.starts_with(['-', '+']) {
+        return Step::Pass;
+    }
+    let Some(o) = walk.page.options.iter().find(|o| {
+        o.flags
+            .iter()
+            .any(|f| f.style == FlagStyle::Assignment && f.text == name)
+    }) else {
+        return Step::Pass;
+    };
+    let help = ctx.opt_help(&walk.page, o);
+    took(
+        0,
+        vec![piece(
+            w.range.clone(),
+            Kind::Argument,
+            walk.group,
+            help,
+            None,
+        )],
+    )
+}
 
 /// `--` ends the options: the page's own `--` item explains it when there is one.
 fn end_of_options(ctx: &Context, walk: &mut Walk, w: &shell::Word, _: &[shell::Word]) -> Step {
@@ -103,12 +204,21 @@ fn end_of_options(ctx: &Context, walk: &mut Walk, w: &shell::Word, _: &[shell::W
         return Step::Pass;
     }
     walk.end_of_options = true;
-    let p = match exact(&walk.page, "--") {
-        Some(o) => piece(
+    // The page's own `--` if it has one; else what bash(1) says `--` does, for a builtin or for
+    // a program (the convention programs share: the end of the options).
+    let help = match exact(&walk.page, "--") {
+        Some(o) => Some(ctx.opt_help(&walk.page, o)),
+        None if matches!(walk.page.origin, Origin::ShellBuiltin { .. }) => {
+            ctx.lookup.topic(Topic::BuiltinEndOfOptions)
+        }
+        None => ctx.lookup.topic(Topic::EndOfOptions),
+    };
+    let p = match help {
+        Some(help) => piece(
             w.range.clone(),
             Kind::Option,
             walk.group,
-            ctx.opt_help(&walk.page, o),
+            help,
             Some("--".into()),
         ),
         None => unknown(w.range.clone(), walk.group),

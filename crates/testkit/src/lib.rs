@@ -362,10 +362,12 @@ fn v1_violations(v: &serde_json::Value) -> Vec<String> {
         }
         let option = &s["option"];
         if kind == "option" {
-            // A flag as documented: dashed, or a letter that its page gives without a dash (ps's `a`).
+            // A flag as documented: dashed, a letter that its page gives without a dash (ps's
+            // `a`), or an operator of an expression the page defines (test's `=`, `!=`).
             let documented = |o: &str| {
                 o.starts_with(['-', '+'])
                     || (o.chars().count() == 1 && o.chars().all(|c| c.is_ascii_alphabetic()))
+                    || (!o.is_empty() && o.chars().all(|c| "=!<>~".contains(c)))
             };
             if !option.as_str().is_some_and(documented) {
                 bad.push(format!("span {i}: option span without its flag"));
