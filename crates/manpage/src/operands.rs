@@ -374,7 +374,9 @@ fn add_operand(tok: &str, optional: bool, names: &[String], found: &mut Vec<Oper
         }
         return;
     }
-    if names.iter().any(|n| n == inner) {
+    // The program's name again is no operand, unless it is the command it runs (bash's
+    // `command [-pVv] command [arg ...]`).
+    if names.iter().any(|n| n == inner) && !starts_command(inner) {
         return;
     }
     if !inner.chars().all(|c| {

@@ -314,9 +314,14 @@ fn option(ctx: &Context, walk: &mut Walk, w: &shell::Word, rest: &[shell::Word])
         return Step::Took { more, out };
     }
     let mut more = 0;
+    // `--` and a word that is an option of the page are never a value (`sh -s -- -y`).
+    let is_value = |w: &shell::Word| {
+        w.value != "--"
+            && !(walk.dashed(&w.value) && find_option(&owner, option_name(&w.value).0).is_some())
+    };
     if value.is_none()
         && takes_required(opt, &flag)
-        && let Some(arg) = rest.first()
+        && let Some(arg) = rest.first().filter(|w| is_value(w))
     {
         out.extend(
             argument_pieces(ctx, &owner, opt, arg, group)
