@@ -133,7 +133,9 @@ pub fn operands(
     };
     // dnf's and hledger's `COMMAND` is one of the commands their COMMANDS section lists, not a
     // program to run.
-    if lists_commands(doc) {
+    // So is perf's `COMMAND`, whose SEE ALSO cites perf-stat(1), perf-top(1), ...: a program
+    // with pages for its sub-commands runs no other program there.
+    if lists_commands(doc) || cites_subcommand_pages(doc, names) {
         found.iter_mut().for_each(|op| op.starts_command = false);
     }
     for op in &mut found {
@@ -148,6 +150,35 @@ fn lists_commands(doc: &Document) -> bool {
         let t = s.title.trim().to_ascii_uppercase();
         (t == "COMMANDS" || t.ends_with(" COMMANDS")) && !t.contains("BUILTIN")
     })
+}
+
+/// Whether the page's SEE ALSO cites two or more pages named after the program and a word
+/// (`perf-stat(1)`, `perf-top(1)` on perf(1)): the pages of its sub-commands.
+fn cites_subcommand_pages(doc: &Document, names: &[String]) -> bool {
+    let Some(name) = names.first() else {
+        return false;
+    };
+    let prefix = format!("{name}-");
+    let Some(see_also) = doc
+        .sections
+        .iter()
+        .find(|s| SectionKind::of(&s.title) == SectionKind::SeeAlso)
+    else {
+        return false;
+    };
+    let text: String = crate::extract::body_help(&see_also.blocks)
+        .iter()
+        .map(|t| t.plain() + " ")
+        .collect();
+    text.split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| {
+            w.strip_prefix(&prefix)
+                .and_then(|rest| rest.split_once('('))
+                .is_some_and(|(sub, _)| !sub.is_empty())
+        })
+        .take(2)
+        .count()
+        == 2
 }
 
 /// The operands of the first form that has any, with `help` as their help (builtins).
