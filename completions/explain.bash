@@ -25,6 +25,9 @@ _explain() {
             explain,eval)
                 cmd="explain__subcmd__eval"
                 ;;
+            explain,eval-scripts)
+                cmd="explain__subcmd__eval__subcmd__scripts"
+                ;;
             explain,help)
                 cmd="explain__subcmd__help"
                 ;;
@@ -52,6 +55,9 @@ _explain() {
             explain__subcmd__help,eval)
                 cmd="explain__subcmd__help__subcmd__eval"
                 ;;
+            explain__subcmd__help,eval-scripts)
+                cmd="explain__subcmd__help__subcmd__eval__subcmd__scripts"
+                ;;
             explain__subcmd__help,help)
                 cmd="explain__subcmd__help__subcmd__help"
                 ;;
@@ -77,7 +83,7 @@ _explain() {
 
     case "${cmd}" in
         explain)
-            opts="-h -V --json --color --index --help --version index search dump-options completions man-page serve lsp eval help"
+            opts="-h -V --json --color --index --help --version index search dump-options completions man-page serve lsp eval eval-scripts help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -164,8 +170,34 @@ _explain() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        explain__subcmd__eval__subcmd__scripts)
+            opts="-h --worst --examples --json --index --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --worst)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --examples)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --index)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         explain__subcmd__help)
-            opts="index search dump-options completions man-page serve lsp eval help"
+            opts="index search dump-options completions man-page serve lsp eval eval-scripts help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -207,6 +239,20 @@ _explain() {
             return 0
             ;;
         explain__subcmd__help__subcmd__eval)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        explain__subcmd__help__subcmd__eval__subcmd__scripts)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -13,6 +13,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod default_index;
 mod eval;
+mod eval_scripts;
 mod search;
 mod terminal;
 
@@ -155,6 +156,24 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Measure how much of real shell scripts is explained, and how much looks wrong: option
+    /// words tied to their documentation, unknown spans by cause, option spans whose help
+    /// does not name their flag. A developer's tool, left out of `--help`.
+    #[command(hide = true)]
+    EvalScripts {
+        /// Script files, or folders to search for files with a sh, bash or dash shebang.
+        #[arg(value_name = "PATH", required = true)]
+        paths: Vec<PathBuf>,
+        /// How many programs to list, worst first.
+        #[arg(long, default_value_t = 20)]
+        worst: usize,
+        /// How many suspicious spans and unexplained option words to list.
+        #[arg(long, default_value_t = 50)]
+        examples: usize,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -246,6 +265,18 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 missing,
             };
             emit(&eval::run(&store, &file, &limits, json)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::EvalScripts {
+            paths,
+            worst,
+            examples,
+            json,
+        }) => {
+            let store = default_index::open(cli.index.as_deref())?;
+            let files = eval_scripts::scripts(&paths)?;
+            let limits = eval_scripts::Limits { worst, examples };
+            emit(&eval_scripts::run(&store, &files, &limits, json)?);
             Ok(ExitCode::SUCCESS)
         }
         None => explain(&cli),
