@@ -67,6 +67,8 @@ pub fn read(doc: &Document, source: &str, shell: &str) -> Vec<Page> {
         page.options.extend(placeholder_flags(&heads, &help));
         if names.iter().any(|n| n == "test" || n == "[") {
             page.options.extend(conditionals.iter().cloned());
+            // `expr1 -a expr2`, `expr1 -o expr2` in the builtin's own description.
+            collect_binary(body, &mut page.options);
             page.options.extend(closing_bracket(&heads, &help));
         }
         out.push(page);
@@ -180,8 +182,13 @@ fn collect_binary(blocks: &[Block], out: &mut Vec<OptionDef>) {
                     } else {
                         operators_listed_for(op, &help)
                     };
+                    // A binary `-a` beside the unary `-a file` is a definition of its own.
+                    let binary = |o: &OptionDef| o.head.plain().split_whitespace().count() == 3;
                     for op in ops {
-                        if out.iter().any(|o| o.flags.iter().any(|f| f.text == op)) {
+                        if out
+                            .iter()
+                            .any(|o| binary(o) && o.flags.iter().any(|f| f.text == op))
+                        {
                             continue;
                         }
                         out.push(OptionDef {

@@ -120,11 +120,19 @@ fn expression_operator(
         let words: Vec<&str> = head.split_whitespace().collect();
         words.len() == 3 && !words[0].starts_with(['-', '+'])
     };
-    let Some(o) = walk
+    // test's `-a` is unary (`-a file`) at the start of an expression and binary (`expr1 -a
+    // expr2`) after an operand.
+    let after_operand = follows_operand(ctx, walk, w);
+    let spelt: Vec<&OptionDef> = walk
         .page
         .options
         .iter()
-        .find(|o| o.flags.iter().any(|f| f.text == v) && (symbolic || binary(o)))
+        .filter(|o| o.flags.iter().any(|f| f.text == v))
+        .collect();
+    let Some(o) = spelt
+        .iter()
+        .find(|o| symbolic || (binary(o) && (after_operand || spelt.len() == 1)))
+        .copied()
     else {
         return Step::Pass;
     };
@@ -167,6 +175,31 @@ fn expression_operator(
         ));
     }
     took(usize::from(right.is_some()), pieces)
+}
+
+/// Whether the word before `w` in its command is an operand or a value (`x` in `-h x -a ...`),
+/// not an operator, an option or the program.
+fn follows_operand(ctx: &Context, walk: &Walk, w: &shell::Word) -> bool {
+    let emitted = ctx
+        .out
+        .iter()
+        .rev()
+        .find(|p| p.group == walk.group && p.range.end <= w.range.start);
+    let positional = walk
+        .positional
+        .iter()
+        .rev()
+        .find(|p| p.range.end <= w.range.start);
+    match (emitted, positional) {
+        (Some(e), Some(p)) if p.range.end > e.range.end => is_operand_word(&p.value),
+        (Some(e), _) => e.kind == Kind::Argument,
+        (None, Some(p)) => is_operand_word(&p.value),
+        (None, None) => false,
+    }
+}
+
+fn is_operand_word(v: &str) -> bool {
+    !matches!(v, "!" | "(" | "\\(")
 }
 
 /// dd's `if=/dev/zero`, `bs=1M`: a `name=value` operand the page defines as an item
