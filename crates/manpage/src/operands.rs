@@ -135,7 +135,10 @@ pub fn operands(
     // program to run.
     // So is perf's `COMMAND`, whose SEE ALSO cites perf-stat(1), perf-top(1), ...: a program
     // with pages for its sub-commands runs no other program there.
-    if lists_commands(doc) || cites_subcommand_pages(doc, names) {
+    // (Only as the first operand: ssh's SEE ALSO cites ssh-add(1), ssh-agent(1), ... but its
+    // `destination [command]` runs one.)
+    let first_is_command = found.first().is_some_and(|op| op.starts_command);
+    if lists_commands(doc) || (first_is_command && cites_subcommand_pages(doc, names)) {
         found.iter_mut().for_each(|op| op.starts_command = false);
     }
     for op in &mut found {

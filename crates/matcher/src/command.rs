@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use manpage::{CommandDoc, OptionDef, Origin, Page, Text, Topic};
 
-use crate::help::{HelpEntry, Helps};
+use crate::help::{HelpEntry, HelpKey, Helps, PageKey};
 use crate::lookup::Lookup;
 use crate::option_lookup::names_a_number;
 use crate::words::{Out, Step, WORD_RULES, Walk};
@@ -445,8 +445,61 @@ impl Context<'_, '_> {
         op: &manpage::Operand,
         page: &Page,
     ) {
-        let help = self.helps.operand(page, op);
+        // `shopt -u optname`, `set -- arg ...`: an option before the word whose description
+        // names the operand (in italic, as a placeholder) says what the word does there.
+        // Only an option of this page that takes no value (grep's `-e PATTERNS` takes one).
+        let before: Vec<&Piece> = self
+            .out
+            .iter()
+            .filter(|p| p.group == group && p.range.end <= range.start)
+            .collect();
+        let named_by_option = before
+            .iter()
+            .rev()
+            .find(|p| p.kind == Kind::Option)
+            .and_then(|p| p.help.clone())
+            .filter(|help| {
+                let takes_none = match &help.key {
+                    HelpKey::Option(of, i) if *of == PageKey::of(page) => {
+                        page.options.get(*i).is_some_and(|o| o.argument.is_none())
+                    }
+                    _ => false,
+                };
+                let runs_a_command = op.starts_command
+                    || ["command", "program", "utility", "cmd"]
+                        .iter()
+                        .any(|w| op.name.to_ascii_lowercase().contains(w));
+                takes_none && !runs_a_command && names_placeholder(&help.body, &op.name)
+            });
+        let own = self.helps.operand(page, op);
+        // Only where the operand's own help is generic (the synopsis line, or the page's first
+        // words), and the option's is not the whole description too (a builtin's `echo -e`).
+        let first_plain = |h: &HelpEntry| h.body.first().map(Text::plain).unwrap_or_default();
+        let own_first = first_plain(&own);
+        let generic = page.synopsis.iter().any(|f| f.plain() == own_first)
+            || (!page.description.is_empty() && own_first.starts_with(&page.description));
+        let help = match named_by_option {
+            Some(h) if generic && h.body.first() != own.body.first() => h,
+            _ => own,
+        };
         self.out
             .push(piece(range, Kind::Argument, group, help, None));
     }
+}
+
+/// Whether a description names an operand as a placeholder: the operand's name (without `<>`
+/// or `...`), or its plural, set in italic.
+fn names_placeholder(body: &[Text], operand: &str) -> bool {
+    let bare = operand
+        .trim_end_matches("...")
+        .trim_matches(|c| c == '<' || c == '>' || c == '[' || c == ']');
+    if bare.is_empty() {
+        return false;
+    }
+    body.iter().flat_map(|t| &t.runs).any(|r| {
+        r.font.is_italic() && {
+            let w = r.text.trim();
+            w == bare || w.strip_suffix('s') == Some(bare)
+        }
+    })
 }

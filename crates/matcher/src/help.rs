@@ -20,7 +20,8 @@ pub(crate) struct PageKey {
 }
 
 impl PageKey {
-    fn of(page: &Page) -> PageKey {
+    /// The key of a page.
+    pub(crate) fn of(page: &Page) -> PageKey {
         PageKey {
             name: page.name.clone(),
             section: page.section.clone(),
