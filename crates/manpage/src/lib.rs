@@ -131,6 +131,10 @@ const PASSES: &[(&str, Pass)] = &[
         );
         r.page.options.extend(found);
     }),
+    // Every option found so far, `-o option_name` of the synopsis among them.
+    ("switches named for -o", |r| {
+        switch_names_are_no_arguments(&mut r.page.options)
+    }),
     // Every option found so far.
     ("synonyms", |r| {
         prose::synonyms(&r.described, &mut r.page.options)
@@ -171,6 +175,33 @@ const PASSES: &[(&str, Pass)] = &[
         r.page.abbreviated_commands = subcommands::may_be_abbreviated(r.doc)
     }),
 ];
+
+/// dash's `-e errexit`, `-x xtrace`: where `-o option_name` sets an option by name, a letter
+/// shown with a lowercase word is that option's name for `-o`, not an argument (`sh -x
+/// install.sh` runs install.sh with tracing). Only when four or more letters are shown so.
+fn switch_names_are_no_arguments(options: &mut [OptionDef]) {
+    let sets_by_name = options.iter().any(|o| {
+        o.flags.iter().any(|f| f.text == "-o")
+            && o.argument
+                .as_ref()
+                .is_some_and(|a| a.name.contains("option") && a.name.contains("name"))
+    });
+    if !sets_by_name {
+        return;
+    }
+    let named = |o: &OptionDef| {
+        o.flags.iter().all(|f| f.text.len() == 2)
+            && o.argument
+                .as_ref()
+                .is_some_and(|a| a.name.len() > 2 && a.name.chars().all(|c| c.is_ascii_lowercase()))
+    };
+    if options.iter().filter(|o| named(o)).count() < 4 {
+        return;
+    }
+    for o in options.iter_mut().filter(|o| named(o)) {
+        o.argument = None;
+    }
+}
 
 /// Reads the page model from a parsed document. `source` is the page file's path relative to
 /// the root of its manual tree (`man1/tar.1.gz`); the name and section come from it.

@@ -128,6 +128,10 @@ pub struct Operand {
     /// `cal [[month] year]`, where one word is the year.
     #[serde(default)]
     pub needs_next: bool,
+    /// Whether the words after it are its own arguments, not the program's: dash's
+    /// `[command_file [argument ...]]` (a script and what it is given). Options end there.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub owns_rest: bool,
 }
 
 /// A command of the program documented inside its page: a COMMANDS item (`systemctl

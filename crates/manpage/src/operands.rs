@@ -356,6 +356,7 @@ fn add_operand(tok: &str, optional: bool, names: &[String], found: &mut Vec<Oper
             return;
         }
         let mut last: Option<usize> = None;
+        let first_inside = found.len();
         let count = parts.len();
         for (k, part) in parts.into_iter().enumerate() {
             if part == "..." || part == "…" {
@@ -373,6 +374,14 @@ fn add_operand(tok: &str, optional: bool, names: &[String], found: &mut Vec<Oper
                     found[before].needs_next = true;
                 }
             }
+        }
+        // `[command_file [argument ...]]`: what follows the script is given to it.
+        if found.len() == first_inside + 2
+            && !found[first_inside].starts_command
+            && found[first_inside + 1].variadic
+            && is_args(&found[first_inside + 1].name)
+        {
+            found[first_inside].owns_rest = true;
         }
         return;
     }
@@ -430,6 +439,7 @@ fn add_operand(tok: &str, optional: bool, names: &[String], found: &mut Vec<Oper
         help: Vec::new(),
         starts_command: starts_command(inner),
         needs_next: false,
+        owns_rest: false,
     });
 }
 

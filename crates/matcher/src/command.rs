@@ -339,21 +339,7 @@ impl Context<'_, '_> {
         before: &[&shell::Word],
         w: &shell::Word,
     ) -> bool {
-        let ops = &page.operands;
-        let mut p = 0;
-        for word in before.iter().copied().chain(std::iter::once(w)) {
-            while p < ops.len() && ops[p].name.contains('=') && !word.value.contains('=') {
-                p += 1;
-            }
-            let Some(op) = ops.get(p) else { return false };
-            if std::ptr::eq(word, w) {
-                return op.starts_command;
-            }
-            if !op.variadic {
-                p += 1;
-            }
-        }
-        false
+        operand_filled_by(page, before, w).is_some_and(|op| op.starts_command)
     }
 
     /// Which operand each positional word is. With fewer words than operands, required operands
@@ -485,6 +471,29 @@ impl Context<'_, '_> {
         self.out
             .push(piece(range, Kind::Argument, group, help, None));
     }
+}
+
+/// The operand `w` fills, after the positional words `before`, taking operands in order.
+pub(crate) fn operand_filled_by<'p>(
+    page: &'p Page,
+    before: &[&shell::Word],
+    w: &shell::Word,
+) -> Option<&'p manpage::Operand> {
+    let ops = &page.operands;
+    let mut p = 0;
+    for word in before.iter().copied().chain(std::iter::once(w)) {
+        while p < ops.len() && ops[p].name.contains('=') && !word.value.contains('=') {
+            p += 1;
+        }
+        let op = ops.get(p)?;
+        if std::ptr::eq(word, w) {
+            return Some(op);
+        }
+        if !op.variadic {
+            p += 1;
+        }
+    }
+    None
 }
 
 /// Whether a description names an operand as a placeholder: the operand's name (without `<>`

@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use manpage::{FlagStyle, OptionDef, Origin, Page, Topic};
 
-use crate::command::{Context, command_item, piece, unknown};
+use crate::command::{Context, command_item, operand_filled_by, piece, unknown};
 use crate::help::HelpEntry;
 use crate::option_lookup::{
     abbreviated, allows_dashless_bundle, dashless, exact, placeholder,
@@ -96,8 +96,21 @@ pub(crate) const WORD_RULES: &[(&str, WordRule)] = &[
     ("BSD letters", bsd_letters),
     ("keyword operand", keyword_operand),
     ("nested command", nested_command),
+    ("script operand", script_operand),
     ("operand", operand),
 ];
+
+/// dash's `[command_file [argument ...]]`: the words after the script are its arguments, never
+/// the shell's options (`sh install.sh --dry-run`).
+fn script_operand(_: &Context, walk: &mut Walk, w: &shell::Word, _: &[shell::Word]) -> Step {
+    let page = walk.page.clone();
+    if page.operands.iter().any(|o| o.owns_rest)
+        && operand_filled_by(&page, &walk.positional, w).is_some_and(|o| o.owns_rest)
+    {
+        walk.end_of_options = true;
+    }
+    Step::Pass
+}
 
 /// An operator of an expression the page defines, written as a word of its own: test's `=`,
 /// `==`, `!=`, `<`, `>`, `=~` (bash(1)'s CONDITIONAL EXPRESSIONS, for `[` and `[[`), whose
