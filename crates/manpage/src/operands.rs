@@ -375,9 +375,13 @@ fn add_operand(tok: &str, optional: bool, names: &[String], found: &mut Vec<Oper
                 }
             }
         }
-        // `[command_file [argument ...]]`: what follows the script is given to it.
+        // `[command_file [argument ...]]`: what follows the script is given to it. (Only a
+        // script: su's `[user [argument...]]` still reads options after the user.)
         if found.len() == first_inside + 2
             && !found[first_inside].starts_command
+            && ["file", "script"]
+                .iter()
+                .any(|w| found[first_inside].name.to_ascii_lowercase().contains(w))
             && found[first_inside + 1].variadic
             && is_args(&found[first_inside + 1].name)
         {
