@@ -143,15 +143,55 @@ fn collect(blocks: &[Block], commands: bool, found: &Found, out: &mut Vec<Comman
                 }
             }
             Block::Indented { blocks: inner, .. } => collect(inner, commands, found, out),
-            Block::Subsection(s) => collect(
-                &s.blocks,
-                commands || is_commands_title(&s.title),
-                found,
-                out,
-            ),
+            Block::Subsection(s) => {
+                collect(
+                    &s.blocks,
+                    commands || is_commands_title(&s.title),
+                    found,
+                    out,
+                );
+                add_aliases(&s.blocks, out);
+            }
             _ => {}
         }
         i += 1;
+    }
+}
+
+/// dnf(8)'s `Command: upgrade` / `Aliases: up` / `Deprecated aliases: update, ...` block at the
+/// top of a command's subsection: the other names of a command read from it.
+fn add_aliases(blocks: &[Block], out: &mut [Command]) {
+    let Some(Block::Preformatted { text, .. }) = blocks.first() else {
+        return;
+    };
+    let raw = text.raw();
+    let mut lines = raw.lines();
+    let Some(name) = lines
+        .next()
+        .and_then(|l| l.strip_prefix("Command:"))
+        .map(str::trim)
+    else {
+        return;
+    };
+    let Some(command) = out.iter_mut().find(|c| c.name() == name) else {
+        return;
+    };
+    for line in lines {
+        let Some((label, list)) = line.split_once(':') else {
+            continue;
+        };
+        if !label.to_ascii_lowercase().contains("aliases") {
+            continue;
+        }
+        for alias in list
+            .split(',')
+            .map(str::trim)
+            .filter(|a| is_command_word(a))
+        {
+            if !command.names.iter().any(|n| n == alias) {
+                command.names.push(alias.to_string());
+            }
+        }
     }
 }
 
