@@ -183,9 +183,26 @@ fn expression_operator(
             r.range.clone(),
             Kind::Argument,
             walk.group,
-            help,
+            help.clone(),
             None,
         ));
+        // And the positional word just before it is its left operand (`"$a"` in
+        // `[ "$a" = x ]`), no longer an operand of the program.
+        if after_operand
+            && let Some(left) = walk.positional.last().copied()
+            && !ctx.out.iter().any(|p| {
+                p.group == walk.group
+                    && p.range.start >= left.range.end
+                    && p.range.end <= w.range.start
+            })
+            && is_operand_word(&left.value)
+        {
+            walk.positional.pop();
+            pieces.insert(
+                0,
+                piece(left.range.clone(), Kind::Argument, walk.group, help, None),
+            );
+        }
     }
     took(usize::from(right.is_some()), pieces)
 }
