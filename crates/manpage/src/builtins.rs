@@ -183,11 +183,10 @@ fn collect_binary(blocks: &[Block], out: &mut Vec<OptionDef>) {
                         operators_listed_for(op, &help)
                     };
                     // A binary `-a` beside the unary `-a file` is a definition of its own.
-                    let binary = |o: &OptionDef| o.head.plain().split_whitespace().count() == 3;
                     for op in ops {
                         if out
                             .iter()
-                            .any(|o| binary(o) && o.flags.iter().any(|f| f.text == op))
+                            .any(|o| o.is_binary_operator() && o.flags.iter().any(|f| f.text == op))
                         {
                             continue;
                         }

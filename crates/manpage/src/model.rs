@@ -101,6 +101,16 @@ pub struct OptionDef {
     pub values: Vec<ValueDef>,
 }
 
+impl OptionDef {
+    /// Whether it is an operator between two operands, as its head shows it: three words, the
+    /// first an operand (`string1 = string2`, `arg1 OP arg2`, `expr1 -a expr2`).
+    pub fn is_binary_operator(&self) -> bool {
+        let head = self.head.plain();
+        let words: Vec<&str> = head.split_whitespace().collect();
+        words.len() == 3 && !words[0].starts_with(['-', '+'])
+    }
+}
+
 /// One keyword value an option's argument takes, e.g. `no-file-changed` for tar's `--warning`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ValueDef {

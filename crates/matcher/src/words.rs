@@ -126,16 +126,10 @@ fn expression_operator(
     if w.quoted || !(symbolic || walk.dashed(v)) || (v == "]" && !rest.is_empty()) {
         return Step::Pass;
     }
-    // `string1 = string2`, `arg1 OP arg2`, `file1 -nt file2`: a head of three words, the
-    // operator between two operands.
-    let binary = |o: &OptionDef| {
-        let head = o.head.plain();
-        let words: Vec<&str> = head.split_whitespace().collect();
-        words.len() == 3 && !words[0].starts_with(['-', '+'])
-    };
     // test's `-a` is unary (`-a file`) at the start of an expression and binary (`expr1 -a
     // expr2`) after an operand.
-    let after_operand = follows_operand(ctx, walk, w);
+    let before = previous_word(ctx, walk, w);
+    let after_operand = !matches!(before, Before::Other);
     let spelt: Vec<&OptionDef> = walk
         .page
         .options
@@ -144,7 +138,7 @@ fn expression_operator(
         .collect();
     let Some(o) = spelt
         .iter()
-        .find(|o| symbolic || (binary(o) && (after_operand || spelt.len() == 1)))
+        .find(|o| symbolic || (o.is_binary_operator() && (after_operand || spelt.len() == 1)))
         .copied()
     else {
         return Step::Pass;
@@ -163,7 +157,7 @@ fn expression_operator(
     )];
     // The word after a binary operator is its right operand, unless the operand is an
     // expression (find's `expr1 -o expr2`) or the word is an option or a bracket itself.
-    let operand_is_a_word = binary(o)
+    let operand_is_a_word = o.is_binary_operator()
         && !o
             .head
             .plain()
@@ -188,15 +182,7 @@ fn expression_operator(
         ));
         // And the positional word just before it is its left operand (`"$a"` in
         // `[ "$a" = x ]`), no longer an operand of the program.
-        if after_operand
-            && let Some(left) = walk.positional.last().copied()
-            && !ctx.out.iter().any(|p| {
-                p.group == walk.group
-                    && p.range.start >= left.range.end
-                    && p.range.end <= w.range.start
-            })
-            && is_operand_word(&left.value)
-        {
+        if let Before::Positional(left) = before {
             walk.positional.pop();
             pieces.insert(
                 0,
@@ -207,9 +193,17 @@ fn expression_operator(
     took(usize::from(right.is_some()), pieces)
 }
 
-/// Whether the word before `w` in its command is an operand or a value (`x` in `-h x -a ...`),
-/// not an operator, an option or the program.
-fn follows_operand(ctx: &Context, walk: &Walk, w: &shell::Word) -> bool {
+/// What the word before one in its command is.
+enum Before<'w> {
+    /// A positional word that is an operand (`"$a"` in `[ "$a" = x ]`), the last one so far.
+    Positional(&'w shell::Word),
+    /// A value already explained (`x` in `-h x -a ...`).
+    Value,
+    /// An operator, an option, `!`, `(` or the program.
+    Other,
+}
+
+fn previous_word<'w>(ctx: &Context, walk: &Walk<'w>, w: &shell::Word) -> Before<'w> {
     let emitted = ctx
         .out
         .iter()
@@ -217,14 +211,18 @@ fn follows_operand(ctx: &Context, walk: &Walk, w: &shell::Word) -> bool {
         .find(|p| p.group == walk.group && p.range.end <= w.range.start);
     let positional = walk
         .positional
-        .iter()
-        .rev()
-        .find(|p| p.range.end <= w.range.start);
+        .last()
+        .copied()
+        .filter(|p| p.range.end <= w.range.start);
     match (emitted, positional) {
-        (Some(e), Some(p)) if p.range.end > e.range.end => is_operand_word(&p.value),
-        (Some(e), _) => e.kind == Kind::Argument,
-        (None, Some(p)) => is_operand_word(&p.value),
-        (None, None) => false,
+        (Some(e), Some(p)) if p.range.end <= e.range.end => match e.kind {
+            Kind::Argument => Before::Value,
+            _ => Before::Other,
+        },
+        (_, Some(p)) if is_operand_word(&p.value) => Before::Positional(p),
+        (_, Some(_)) => Before::Other,
+        (Some(e), None) if e.kind == Kind::Argument => Before::Value,
+        _ => Before::Other,
     }
 }
 
