@@ -40,6 +40,26 @@ struct Tally {
     lines: usize,
 }
 
+/// The programs with something unexplained, most first, then by name.
+pub(crate) fn worst_first<T>(
+    per_program: &BTreeMap<String, T>,
+    unexplained: impl Fn(&T) -> usize,
+) -> Vec<(&String, &T)> {
+    let mut ranked: Vec<(&String, &T)> = per_program
+        .iter()
+        .filter(|(_, t)| unexplained(t) > 0)
+        .collect();
+    ranked.sort_by(|a, b| unexplained(b.1).cmp(&unexplained(a.1)).then(a.0.cmp(b.0)));
+    ranked
+}
+
+/// Counts, highest first, then by name.
+pub(crate) fn most_first(counts: HashMap<String, usize>) -> Vec<(String, usize)> {
+    let mut list: Vec<(String, usize)> = counts.into_iter().collect();
+    list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    list
+}
+
 /// How many programs and lines the report lists.
 pub struct Limits {
     /// Programs with the most unexplained option tokens.
@@ -162,17 +182,8 @@ pub fn run(
             t.explained as f64 / t.total as f64
         }
     };
-    let mut ranked: Vec<(&String, &Tally)> = per_program
-        .iter()
-        .filter(|(_, t)| t.total > t.explained)
-        .collect();
-    ranked.sort_by(|a, b| {
-        (b.1.total - b.1.explained)
-            .cmp(&(a.1.total - a.1.explained))
-            .then(a.0.cmp(b.0))
-    });
-    let mut absent: Vec<(String, usize)> = without_page.into_iter().collect();
-    absent.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let ranked = worst_first(&per_program, |t| t.total - t.explained);
+    let absent = most_first(without_page);
     let page_share = if records == 0 {
         0.0
     } else {

@@ -214,17 +214,8 @@ pub fn run(
         }
     }
     let share = |n: usize, d: usize| if d == 0 { 1.0 } else { n as f64 / d as f64 };
-    let mut worst: Vec<(&String, &Tally)> = per_program
-        .iter()
-        .filter(|(_, t)| t.option_words > t.explained)
-        .collect();
-    worst.sort_by(|a, b| {
-        (b.1.option_words - b.1.explained)
-            .cmp(&(a.1.option_words - a.1.explained))
-            .then(a.0.cmp(b.0))
-    });
-    let mut missed: Vec<(String, usize)> = missed.into_iter().collect();
-    missed.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let worst = crate::eval::worst_first(&per_program, |t| t.option_words - t.explained);
+    let missed = crate::eval::most_first(missed);
     if json {
         let report = serde_json::json!({
             "scripts": files.len(),
