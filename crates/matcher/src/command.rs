@@ -434,14 +434,14 @@ impl Context<'_, '_> {
         // `shopt -u optname`, `set -- arg ...`: an option before the word whose description
         // names the operand (in italic, as a placeholder) says what the word does there.
         // Only an option of this page that takes no value (grep's `-e PATTERNS` takes one).
-        let before: Vec<&Piece> = self
+        // Back from the newest piece, no further than the commands before this one (groups are
+        // numbered in the order commands start, so an earlier one's pieces all come first).
+        let named_by_option = self
             .out
             .iter()
-            .filter(|p| p.group == group && p.range.end <= range.start)
-            .collect();
-        let named_by_option = before
-            .iter()
             .rev()
+            .take_while(|p| p.group == 0 || p.group >= group)
+            .filter(|p| p.group == group && p.range.end <= range.start)
             .find(|p| p.kind == Kind::Option)
             .and_then(|p| p.help.clone())
             .filter(|help| {

@@ -126,16 +126,19 @@ fn expression_operator(
     if w.quoted || !(symbolic || walk.dashed(v)) || (v == "]" && !rest.is_empty()) {
         return Step::Pass;
     }
-    // test's `-a` is unary (`-a file`) at the start of an expression and binary (`expr1 -a
-    // expr2`) after an operand.
-    let before = previous_word(ctx, walk, w);
-    let after_operand = !matches!(before, Before::Other);
     let spelt: Vec<&OptionDef> = walk
         .page
         .options
         .iter()
         .filter(|o| o.flags.iter().any(|f| f.text == v))
         .collect();
+    if spelt.is_empty() {
+        return Step::Pass;
+    }
+    // test's `-a` is unary (`-a file`) at the start of an expression and binary (`expr1 -a
+    // expr2`) after an operand.
+    let before = previous_word(ctx, walk, w);
+    let after_operand = !matches!(before, Before::Other);
     let Some(o) = spelt
         .iter()
         .find(|o| symbolic || (o.is_binary_operator() && (after_operand || spelt.len() == 1)))
