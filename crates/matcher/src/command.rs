@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use manpage::{CommandDoc, OptionDef, Origin, Page, Text, Topic};
 
-use crate::help::{HelpEntry, HelpKey, Helps, PageKey};
+use crate::help::{HelpEntry, HelpKey, Helps};
 use crate::lookup::Lookup;
 use crate::option_lookup::names_a_number;
 use crate::words::{Out, Step, WORD_RULES, Walk};
@@ -446,7 +446,7 @@ impl Context<'_, '_> {
             .and_then(|p| p.help.clone())
             .filter(|help| {
                 let takes_none = match &help.key {
-                    HelpKey::Option(of, i) if *of == PageKey::of(page) => {
+                    HelpKey::Option(of, i) if of.is(page) => {
                         page.options.get(*i).is_some_and(|o| o.argument.is_none())
                     }
                     _ => false,
@@ -460,12 +460,13 @@ impl Context<'_, '_> {
         let own = self.helps.operand(page, op);
         // Only where the operand's own help is generic (the synopsis line, or the page's first
         // words), and the option's is not the whole description too (a builtin's `echo -e`).
-        let first_plain = |h: &HelpEntry| h.body.first().map(Text::plain).unwrap_or_default();
-        let own_first = first_plain(&own);
-        let generic = page.synopsis.iter().any(|f| f.plain() == own_first)
-            || (!page.description.is_empty() && own_first.starts_with(&page.description));
+        let generic = || {
+            let own_first = own.body.first().map(Text::plain).unwrap_or_default();
+            page.synopsis.iter().any(|f| f.plain() == own_first)
+                || (!page.description.is_empty() && own_first.starts_with(&page.description))
+        };
         let help = match named_by_option {
-            Some(h) if generic && h.body.first() != own.body.first() => h,
+            Some(h) if h.body.first() != own.body.first() && generic() => h,
             _ => own,
         };
         self.out

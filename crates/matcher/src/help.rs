@@ -20,8 +20,12 @@ pub(crate) struct PageKey {
 }
 
 impl PageKey {
-    /// The key of a page.
-    pub(crate) fn of(page: &Page) -> PageKey {
+    /// Whether this is the key of `page` (without building one).
+    pub(crate) fn is(&self, page: &Page) -> bool {
+        self.name == page.name && self.section == page.section && self.source == page.source
+    }
+
+    fn of(page: &Page) -> PageKey {
         PageKey {
             name: page.name.clone(),
             section: page.section.clone(),
