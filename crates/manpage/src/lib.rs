@@ -30,7 +30,9 @@ mod values;
 pub use model::*;
 pub use names::name_and_section;
 pub use roff::{Font, Run, Text};
-pub use source::{LookupError, MemoryPages, PageSource, best_in_section, rank_pages};
+pub use source::{
+    LookupError, MemoryPages, PageSource, best_in_section, is_command_section, rank_pages,
+};
 pub use topic::Topic;
 
 /// The shell whose syntax command lines are read in: its page (section 1) holds the paragraphs

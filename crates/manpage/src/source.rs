@@ -58,6 +58,13 @@ pub fn rank_pages(pages: &mut [Arc<Page>], name: &str) {
     });
 }
 
+/// Whether pages of `section` document commands: 1 (user commands), 6 (games), 8 (system
+/// administration), with their suffixes (`1ssl`, `1p`, `8p`). These rank first in
+/// [`rank_pages`], and only these explain a command word.
+pub fn is_command_section(section: &str) -> bool {
+    section.starts_with(['1', '6', '8'])
+}
+
 fn section_rank(section: &str) -> u8 {
     match section.chars().next() {
         Some('1') => 0,

@@ -5,7 +5,9 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use manpage::{LookupError, Origin, Page, PageSource, SHELL_PAGE, Topic, best_in_section};
+use manpage::{
+    LookupError, Origin, Page, PageSource, SHELL_PAGE, Topic, best_in_section, is_command_section,
+};
 
 use crate::help::HelpEntry;
 
@@ -143,10 +145,4 @@ impl<'a> Lookup<'a> {
         self.topics.borrow_mut().insert(topic, found.clone());
         found
     }
-}
-
-/// Whether pages of `section` document commands: 1 (user commands), 6 (games), 8 (system
-/// administration), with their suffixes (`1ssl`, `1p`, `8p`).
-pub(crate) fn is_command_section(section: &str) -> bool {
-    section.starts_with(['1', '6', '8'])
 }
