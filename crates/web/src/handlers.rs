@@ -5,13 +5,15 @@ use std::sync::Arc;
 
 use axum::Json;
 use axum::extract::{Path, RawQuery, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::header::VARY;
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use matcher::Explanation;
 use serde_json::json;
 
 use crate::AppState;
 use crate::assets::URLS;
+use crate::caching;
 use crate::hover::{self, Hover};
 use crate::query::{self, QueryError};
 use crate::templates::{self, EXAMPLES, ErrorPage, ExplainPage, HomePage, ProgramPage};
@@ -144,16 +146,19 @@ pub async fn explain(
 }
 
 /// The hover answer: matches when the line could be explained, `{"matches": []}` on any
-/// failure, always 200.
+/// failure, always 200. A failure of the explainer or the index is not cached.
 fn hover_answer(state: &AppState, parsed: Result<query::Query, QueryError>) -> Response {
-    let hover = parsed
+    let cmd = parsed
         .ok()
         .and_then(|q| q.cmd)
-        .filter(|cmd| !cmd.trim().is_empty())
-        .and_then(|cmd| explain_safely(state, &cmd).ok())
-        .map(|ex| hover::from_explanation(&ex))
-        .unwrap_or_default();
-    Json::<Hover>(hover).into_response()
+        .filter(|cmd| !cmd.trim().is_empty());
+    let Some(cmd) = cmd else {
+        return Json(Hover::default()).into_response();
+    };
+    match explain_safely(state, &cmd) {
+        Ok(ex) => Json(hover::from_explanation(&ex)).into_response(),
+        Err(_) => caching::no_store(Json(Hover::default()).into_response()),
+    }
 }
 
 /// `GET /api/explain?cmd=`: hover JSON, for older bash-language-server versions.
@@ -303,9 +308,10 @@ pub async fn healthz(State(state): AppStateRef) -> Response {
     .into_response()
 }
 
-/// Anything else: 404, as a page for browsers and JSON for other clients.
+/// Anything else: 404, as a page for browsers and JSON for other clients (so it varies on
+/// `Accept`).
 pub async fn not_found(headers: HeaderMap) -> Response {
-    if query::wants_html(&headers) {
+    let mut res = if query::wants_html(&headers) {
         error_page(
             StatusCode::NOT_FOUND,
             "Not found",
@@ -313,5 +319,8 @@ pub async fn not_found(headers: HeaderMap) -> Response {
         )
     } else {
         json_error(StatusCode::NOT_FOUND, "not found".into())
-    }
+    };
+    res.headers_mut()
+        .append(VARY, HeaderValue::from_static("accept"));
+    res
 }

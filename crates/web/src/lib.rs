@@ -11,17 +11,22 @@
 //! | route | what |
 //! |---|---|
 //! | `/` | search box, examples, about |
-//! | `/explain?cmd=...` | the explanation page (browsers), or hover JSON (other clients, `format=json`) |
+//! | `/explain?cmd=...` | the explanation page (browsers), or hover JSON (other clients, `format=json`); `Vary: Accept` |
 //! | `/explain/{name}`, `/explain/{section}/{name}` | a program page: description and every option |
 //! | `/search?q=...&in=...` | options found by what they do, each linked to its explanation |
 //! | `/api/v1/search?q=...&in=...` | the same as JSON (the search contract) |
 //! | `/api/v2/explain?cmd=...` | the JSON contract, version 2 |
 //! | `/api/v1/explain?cmd=...` | the JSON contract, version 1 (kept for existing clients) |
 //! | `/api/explain?cmd=...` | hover JSON for older bash-language-server versions |
-//! | `/healthz` | the index's page count and build id |
+//! | `/healthz` | the index's page count and build id (never cached) |
 //! | `/static/{file}` | embedded CSS, JavaScript and icon, cached for a year |
+//!
+//! Every route but `/healthz` and `/static` answers 200 with an ETag and
+//! `Cache-Control: public, max-age=300`, and `304 Not Modified` to a matching `If-None-Match`
+//! ([`caching`]). Bodies are compressed with gzip or br when the client accepts them.
 
 mod assets;
+mod caching;
 mod handlers;
 mod hover;
 mod program;
@@ -37,6 +42,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
+use axum::middleware::from_fn_with_state;
 use axum::routing::get;
 use tokio::net::TcpListener;
 
@@ -71,12 +77,13 @@ impl AppState {
     }
 }
 
-/// The whole application: routes, security headers, the request timeout and the concurrency
-/// limit.
+/// The whole application: routes, HTTP caching and compression, security headers, the request
+/// timeout and the concurrency limit.
 pub fn router(state: Arc<AppState>) -> Router {
-    let routes = Router::new()
+    use caching::{Negotiation, Validator};
+    let build_id = &state.store().info().build_id;
+    let one_representation = Router::new()
         .route("/", get(handlers::home))
-        .route("/explain", get(handlers::explain))
         .route("/explain/{name}", get(handlers::program))
         .route(
             "/explain/{section}/{name}",
@@ -87,11 +94,23 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/api/v1/explain", get(handlers::api_v1))
         .route("/api/v1/search", get(search::api))
         .route("/api/explain", get(handlers::api_hover))
+        .route_layer(from_fn_with_state(
+            Validator::new(build_id, Negotiation::Fixed),
+            caching::validate,
+        ));
+    let negotiated = Router::new()
+        .route("/explain", get(handlers::explain))
+        .route_layer(from_fn_with_state(
+            Validator::new(build_id, Negotiation::ByAccept),
+            caching::validate,
+        ));
+    let routes = one_representation
+        .merge(negotiated)
         .route("/healthz", get(handlers::healthz))
         .route("/static/{file}", get(assets::serve))
         .fallback(handlers::not_found)
         .with_state(state);
-    security::layer(routes)
+    security::layer(caching::compress(routes))
 }
 
 /// Serves the application on `listener` until Ctrl-C (or the process ends).

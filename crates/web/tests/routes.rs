@@ -1,6 +1,8 @@
 //! Every route through the router, on real pages: statuses, content types, headers and bodies.
 
 mod common;
+#[path = "routes/http.rs"]
+mod http_behaviour;
 
 use std::sync::{Arc, OnceLock};
 
@@ -20,6 +22,7 @@ struct Reply {
     status: StatusCode,
     headers: axum::http::HeaderMap,
     body: String,
+    bytes: Vec<u8>,
 }
 
 impl Reply {
@@ -31,6 +34,16 @@ impl Reply {
             .get(&name)
             .and_then(|v| v.to_str().ok())
             .unwrap_or("")
+    }
+    /// The header names in every `Vary` field, lowercased.
+    fn vary(&self) -> Vec<String> {
+        self.headers
+            .get_all(header::VARY)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
+            .map(|name| name.trim().to_ascii_lowercase())
+            .collect()
     }
 }
 
@@ -46,10 +59,12 @@ fn encode(s: &str) -> String {
     out
 }
 
-async fn get(uri: &str, accept: Option<&str>) -> Reply {
+/// `GET uri` with these request headers (values as bytes, so that tests can send any).
+async fn send(uri: &str, headers: &[(header::HeaderName, &[u8])]) -> Reply {
     let mut req = Request::get(uri);
-    if let Some(a) = accept {
-        req = req.header(header::ACCEPT, a);
+    for (name, value) in headers {
+        let value = header::HeaderValue::from_bytes(value).expect("a valid header value");
+        req = req.header(name, value);
     }
     let res = app()
         .oneshot(req.body(Body::empty()).unwrap())
@@ -57,11 +72,19 @@ async fn get(uri: &str, accept: Option<&str>) -> Reply {
         .expect("the router never fails");
     let status = res.status();
     let headers = res.headers().clone();
-    let bytes = res.into_body().collect().await.unwrap().to_bytes();
+    let bytes = res.into_body().collect().await.unwrap().to_bytes().to_vec();
     Reply {
         status,
         headers,
         body: String::from_utf8_lossy(&bytes).into_owned(),
+        bytes,
+    }
+}
+
+async fn get(uri: &str, accept: Option<&str>) -> Reply {
+    match accept {
+        Some(a) => send(uri, &[(header::ACCEPT, a.as_bytes())]).await,
+        None => send(uri, &[]).await,
     }
 }
 
