@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use axum::Json;
 use axum::extract::{Path, RawQuery, State};
-use axum::http::header::VARY;
+use axum::http::header::{CACHE_CONTROL, LOCATION, VARY};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use matcher::Explanation;
@@ -14,6 +14,7 @@ use serde_json::json;
 use crate::AppState;
 use crate::assets::URLS;
 use crate::caching;
+use crate::explainshell::{self, Route};
 use crate::hover::{self, Hover};
 use crate::query::{self, QueryError};
 use crate::templates::{self, EXAMPLES, ErrorPage, ExplainPage, HomePage, ProgramPage};
@@ -212,17 +213,53 @@ fn api_explain(state: &AppState, raw: Option<&str>, contract: Contract) -> Respo
     }
 }
 
-/// `GET /explain/{name}`: the best page of that name.
-pub async fn program(State(state): AppStateRef, Path(name): Path<String>) -> Response {
-    program_page(&state, &name, None)
+/// How long a redirect from an explainshell URL may be reused: a day. The mapping does not
+/// depend on the index; a day (not forever) leaves room to change it.
+const REDIRECT_CACHE_CONTROL: &str = "public, max-age=86400";
+
+/// The answer to an explainshell URL form: `301` to `/explain?cmd=...`, or 413 when the line
+/// is too long; `None` when the request is for our program page.
+fn explainshell_redirect(route: Route<'_>, raw: Option<&str>) -> Option<Response> {
+    match explainshell::location(route, raw) {
+        Ok(None) => None,
+        Ok(Some(location)) => Some(
+            (
+                StatusCode::MOVED_PERMANENTLY,
+                [
+                    (LOCATION, location),
+                    (CACHE_CONTROL, REDIRECT_CACHE_CONTROL.to_string()),
+                ],
+            )
+                .into_response(),
+        ),
+        Err(e) => Some(error_page(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "Command line too long",
+            e.to_string(),
+        )),
+    }
 }
 
-/// `GET /explain/{section}/{name}`: the page of that name in that section.
+/// `GET /explain/{name}`: the best page of that name; explainshell's `?args=` form redirects to
+/// the explanation of `name args`.
+pub async fn program(
+    State(state): AppStateRef,
+    Path(name): Path<String>,
+    RawQuery(raw): RawQuery,
+) -> Response {
+    explainshell_redirect(Route::Program(&name), raw.as_deref())
+        .unwrap_or_else(|| program_page(&state, &name, None))
+}
+
+/// `GET /explain/{section}/{name}`: the page of that name in that section; explainshell's
+/// `/explain/{distro}/{release}?cmd=` and `?args=` forms redirect to the explanation.
 pub async fn program_in_section(
     State(state): AppStateRef,
     Path((section, name)): Path<(String, String)>,
+    RawQuery(raw): RawQuery,
 ) -> Response {
-    program_page(&state, &name, Some(&section))
+    explainshell_redirect(Route::ProgramInSection(&name), raw.as_deref())
+        .unwrap_or_else(|| program_page(&state, &name, Some(&section)))
 }
 
 fn program_page(state: &AppState, name: &str, section: Option<&str>) -> Response {

@@ -13,6 +13,7 @@
 //! | `/` | search box, examples, about |
 //! | `/explain?cmd=...` | the explanation page (browsers), or hover JSON (other clients, `format=json`); `Vary: Accept` |
 //! | `/explain/{name}`, `/explain/{section}/{name}` | a program page: description and every option |
+//! | `/explain/{distro}/{release}?cmd=...`, `/explain/{name}?args=...` | explainshell's forms: 301 to `/explain?cmd=...` |
 //! | `/search?q=...&in=...` | options found by what they do, each linked to its explanation |
 //! | `/api/v1/search?q=...&in=...` | the same as JSON (the search contract) |
 //! | `/api/v2/explain?cmd=...` | the JSON contract, version 2 |
@@ -27,6 +28,7 @@
 
 mod assets;
 mod caching;
+mod explainshell;
 mod handlers;
 mod hover;
 mod program;

@@ -258,3 +258,48 @@ async fn bodies_are_compressed_when_the_client_asks() {
     assert_eq!(unbrotli(&r.bytes), plain.bytes);
     assert_eq!(r.header(header::ETAG), plain.header(header::ETAG));
 }
+
+#[tokio::test]
+async fn explainshell_urls_redirect_to_the_explanation() {
+    let cases = [
+        (
+            "/explain/ubuntu/26.04?cmd=tar+xzvf+a.tgz".to_string(),
+            "/explain?cmd=tar+xzvf+a.tgz",
+        ),
+        (
+            format!("/explain/ubuntu/26.04?cmd={}", encode("echo a && echo é")),
+            "/explain?cmd=echo+a+%26%26+echo+%C3%A9",
+        ),
+        (
+            "/explain/tar?args=xzvf+a.tgz".to_string(),
+            "/explain?cmd=tar+xzvf+a.tgz",
+        ),
+        (
+            format!("/explain/1/tar?args={}", encode("-x -f 'a b' & é")),
+            "/explain?cmd=tar+-x+-f+%27a+b%27+%26+%C3%A9",
+        ),
+    ];
+    for (uri, location) in cases {
+        let r = get(&uri, BROWSER).await;
+        assert_eq!(r.status, StatusCode::MOVED_PERMANENTLY, "{uri}");
+        assert_eq!(r.header(header::LOCATION), location, "{uri}");
+        assert!(!r.headers.contains_key(header::ETAG), "{uri}");
+    }
+    let r = get("/explain?cmd=tar+xzvf+a.tgz", BROWSER).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains(r#"href="/explain/1/tar">tar(1)</a>"#));
+    // Without cmd or args, the program pages stay program pages.
+    let r = get("/explain/1/tar", BROWSER).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("<h1>tar(1)</h1>"));
+    let r = get("/explain/tar?cmd=ls", BROWSER).await;
+    assert!(r.body.contains("<h1>tar(1)</h1>"));
+    assert_eq!(
+        get("/explain/ubuntu/26.04", BROWSER).await.status,
+        StatusCode::NOT_FOUND
+    );
+    let long = "a".repeat(web::MAX_COMMAND_BYTES);
+    let r = get(&format!("/explain/tar?args={long}"), BROWSER).await;
+    assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(r.body.contains("16 KiB"));
+}
