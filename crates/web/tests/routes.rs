@@ -531,3 +531,28 @@ async fn the_page_numbers_parts_by_help_id() {
     let boxes = page.body.matches("<li class=\"box ").count();
     assert_eq!(boxes, v["helps"].as_array().unwrap().len());
 }
+
+#[tokio::test]
+async fn crlf_ends_a_line() {
+    let r = get("/api/v2/explain?cmd=echo%20a%0D%0Als%20-l", None).await;
+    assert_eq!(r.status, StatusCode::OK);
+    let v = r.json();
+    let programs: Vec<(&str, u64)> = v["spans"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["kind"] == "program")
+        .map(|s| (s["text"].as_str().unwrap(), s["group"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(programs.len(), 2, "{v}");
+    assert_eq!((programs[0].0, programs[1].0), ("echo", "ls"));
+    assert_ne!(programs[0].1, programs[1].1, "two commands: {v}");
+    let l = v["spans"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["text"] == "-l")
+        .unwrap();
+    assert_eq!(l["kind"], "option", "{v}");
+    assert!(v["errors"].as_array().unwrap().is_empty(), "{v}");
+}
