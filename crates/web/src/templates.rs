@@ -9,15 +9,22 @@ use crate::assets::AssetUrls;
 use crate::program::ProgramView;
 use crate::view::{ExplainView, Suggestion};
 
-/// Example command lines on the home page.
+/// Example command lines on the home page; the last five are explainshell's own examples.
 pub const EXAMPLES: &[&str] = &[
     "tar -xzvf archive.tar.gz",
     "ls -la | sort -k5 -n",
     "find . -name '*.log' -mtime +7 -delete",
     "grep -rn --include='*.rs' TODO src",
-    "du -sh * | sort -h > sizes.txt",
     "ssh -i key.pem -p 2222 user@host",
+    ":(){ :|:& };:",
+    "for user in $(cut -f1 -d: /etc/passwd); do crontab -u $user -l 2>/dev/null; done",
+    "true && { echo success; } || { echo failed; }",
+    "cut -d ' ' -f 1 /var/log/apache2/access_log | uniq -c | sort -n | tail -n 20",
+    "tar zcf - some-dir | ssh some-server \"cd /; tar xvzf -\"",
 ];
+
+/// The script example on the home page: a whole script is explained line by line.
+pub const SCRIPT_EXAMPLE: &str = "#!/bin/sh\nset -eu\nfor f in *.log; do\n  gzip -9 \"$f\"\ndone\nif [ -d old ]; then\n  mv -- *.gz old/ 2>/dev/null\nfi\n";
 
 /// `/`: search box, examples, about.
 #[derive(Template)]
@@ -29,6 +36,13 @@ pub struct HomePage {
     pub examples: &'static [&'static str],
     /// Pages in the index.
     pub pages: usize,
+}
+
+impl HomePage {
+    /// The example script.
+    pub fn script(&self) -> &'static str {
+        SCRIPT_EXAMPLE
+    }
 }
 
 /// `/explain?cmd=`: the explanation.

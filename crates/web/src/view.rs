@@ -1,15 +1,23 @@
-//! What the explanation page shows, worked out from an [`Explanation`]: the command row as
-//! parts and the blanks between them, one help box per distinct help in order of first use,
-//! syntax errors with a caret, and similar names for programs nothing documents.
+//! What the explanation page shows, worked out from an [`Explanation`]: the command line as
+//! source lines of parts and the blanks between them, one help box per distinct help in order of
+//! first use (each placed under the line of its first part), syntax errors with a caret, and
+//! similar names for programs nothing documents.
 
 use matcher::{Explanation, Kind};
 
-/// How many colours parts and boxes cycle through (`c0` ... `c7` in the stylesheet).
-pub const COLOURS: usize = 8;
+mod colour;
+mod lines;
 
-/// One part of the command row, with the text before it.
+pub use lines::Line;
+
+/// How many colours parts and boxes take (`c0` ... `c15` in the stylesheet).
+pub const COLOURS: usize = 16;
+
+/// One part of the command line, with the text before it on its line.
 #[derive(Debug)]
 pub struct Part {
+    /// Its place among all parts (0-based): the page's `part-N` id.
+    pub index: usize,
     /// The blanks (or anything not in a span) between the previous part and this one.
     pub gap: String,
     /// The part's text.
@@ -20,6 +28,8 @@ pub struct Part {
     pub group: usize,
     /// Its kind, as in the JSON contract.
     pub kind: &'static str,
+    /// Its box's colour (`0..COLOURS`).
+    pub colour: usize,
 }
 
 impl Part {
@@ -31,7 +41,7 @@ impl Part {
     /// The CSS classes: its colour, or `unknown`.
     pub fn classes(&self) -> String {
         match self.help_box {
-            Some(b) => format!("part k-{} c{}", self.kind, (b - 1) % COLOURS),
+            Some(_) => format!("part k-{} c{}", self.kind, self.colour),
             None => "part unknown".into(),
         }
     }
@@ -54,6 +64,8 @@ pub struct HelpBox {
     pub option: Option<String>,
     /// The help, as HTML the matcher built and escaped.
     pub help_html: String,
+    /// Its colour (`0..COLOURS`), never the colour of a box whose parts neighbour its parts.
+    pub colour: usize,
 }
 
 impl HelpBox {
@@ -64,7 +76,7 @@ impl HelpBox {
 
     /// The colour class.
     pub fn colour(&self) -> String {
-        format!("c{}", (self.number - 1) % COLOURS)
+        format!("c{}", self.colour)
     }
 }
 
@@ -93,21 +105,42 @@ pub struct Suggestion {
 /// The whole explanation page's content.
 #[derive(Debug)]
 pub struct ExplainView {
-    /// The command row.
-    pub parts: Vec<Part>,
-    /// Text after the last part.
-    pub tail: String,
-    /// The help boxes, in order.
-    pub boxes: Vec<HelpBox>,
+    /// The command line's source lines, each with the boxes first used on it.
+    pub lines: Vec<Line>,
+    /// Whether the input has more than one line (a script: lines are numbered).
+    pub is_script: bool,
     /// Syntax errors.
     pub errors: Vec<ErrorView>,
     /// Unknown programs.
     pub unknown_programs: Vec<String>,
-    /// How many simple commands the line has (for arrow-key stepping).
+    /// How many simple commands the line has (for stepping through them).
     pub groups: usize,
+    /// What each simple command is, for the "showing" label: index 0 is group 1.
+    pub group_names: Vec<String>,
+    /// Whether any shell syntax (group 0) has a box: then it is a step of its own.
+    pub has_syntax: bool,
 }
 
-/// Builds the page content from an explanation: one box per help, numbered by its id.
+impl ExplainView {
+    /// Every part, in order.
+    #[cfg(test)]
+    pub fn parts(&self) -> impl Iterator<Item = &Part> {
+        self.lines.iter().flat_map(|l| l.parts.iter())
+    }
+
+    /// Every box, in order.
+    pub fn boxes(&self) -> impl Iterator<Item = &HelpBox> {
+        self.lines.iter().flat_map(|l| l.boxes.iter())
+    }
+
+    /// Whether no part has a box.
+    pub fn has_no_boxes(&self) -> bool {
+        self.boxes().next().is_none()
+    }
+}
+
+/// Builds the page content from an explanation: one box per help, numbered by its id, under
+/// the source line where it is first used.
 pub fn build(ex: &Explanation) -> ExplainView {
     let mut boxes: Vec<HelpBox> = ex
         .helps
@@ -120,11 +153,12 @@ pub fn build(ex: &Explanation) -> ExplainView {
             page_url: page_url(&h.page),
             option: None,
             help_html: render::html(h.paragraphs()),
+            colour: 0,
         })
         .collect();
     let mut parts = Vec::with_capacity(ex.spans.len());
     let mut at = 0;
-    for span in &ex.spans {
+    for (index, span) in ex.spans.iter().enumerate() {
         let gap = ex
             .command
             .get(at..span.range.start)
@@ -143,24 +177,65 @@ pub fn build(ex: &Explanation) -> ExplainView {
             b.parts.push_str(text);
         }
         parts.push(Part {
+            index,
             gap,
             text: text.to_string(),
             help_box: span.help.map(|id| id.0 as usize),
             group: span.group,
             kind: span.kind.name(),
+            colour: 0,
         });
     }
+    let colours = colour::assign(&parts, boxes.len());
+    for b in &mut boxes {
+        b.colour = colours[b.number - 1];
+    }
+    for p in &mut parts {
+        if let Some(b) = p.help_box {
+            p.colour = colours[b - 1];
+        }
+    }
+    let groups = ex.spans.iter().map(|s| s.group).max().unwrap_or(0);
+    let tail = ex.command.get(at..).unwrap_or("");
+    let lines = lines::split(parts, tail, boxes);
     ExplainView {
-        parts,
-        tail: ex.command.get(at..).unwrap_or("").to_string(),
-        boxes,
+        is_script: lines.len() > 1,
+        has_syntax: lines
+            .iter()
+            .flat_map(|l| &l.parts)
+            .any(|p| p.group == 0 && p.help_box.is_some()),
+        lines,
         errors: ex
             .errors
             .iter()
             .map(|e| error_view(&ex.command, e))
             .collect(),
         unknown_programs: unknown_programs(ex),
-        groups: ex.spans.iter().map(|s| s.group).max().unwrap_or(0),
+        groups,
+        group_names: (1..=groups).map(|g| group_name(ex, g)).collect(),
+    }
+}
+
+/// What the "showing" label calls simple command `group`: its program's page (`sort(1)`), the
+/// program and the page that documents it (`echo in bash(1)`), or the word nothing documents.
+fn group_name(ex: &Explanation, group: usize) -> String {
+    let mut spans = ex.spans.iter().filter(|s| s.group == group);
+    let Some(span) = spans
+        .clone()
+        .find(|s| s.kind == Kind::Program)
+        .or_else(|| spans.next())
+    else {
+        return format!("command {group}");
+    };
+    let text = ex.text(span);
+    let page = span
+        .help
+        .and_then(|id| ex.helps.iter().find(|h| h.id == id))
+        .map(|h| h.page.as_str());
+    match page {
+        Some(page) if page.strip_prefix(text).is_some_and(|r| r.starts_with('(')) => page.into(),
+        Some(page) => format!("{text} in {page}"),
+        None => format!("{text} (no page)"),
     }
 }
 
@@ -252,14 +327,17 @@ mod tests {
     #[test]
     fn parts_sharing_a_help_share_a_box() {
         let v = build(&explain("tar -f x.tgz  zz -f y"));
-        assert_eq!(v.boxes.len(), 2);
-        assert_eq!(v.boxes[1].parts, "-f x.tgz -f y");
-        assert_eq!(v.boxes[1].page_url.as_deref(), Some("/explain/1/tar"));
-        assert_eq!(v.boxes[1].option.as_deref(), Some("-f"));
-        let labels: Vec<String> = v.parts.iter().map(Part::label).collect();
+        let boxes: Vec<&HelpBox> = v.boxes().collect();
+        assert_eq!(boxes.len(), 2);
+        assert_eq!(boxes[1].parts, "-f x.tgz -f y");
+        assert_eq!(boxes[1].page_url.as_deref(), Some("/explain/1/tar"));
+        assert_eq!(boxes[1].option.as_deref(), Some("-f"));
+        let parts: Vec<&Part> = v.parts().collect();
+        let labels: Vec<String> = parts.iter().map(|p| p.label()).collect();
         assert_eq!(labels, ["1", "2", "2", "?", "2", "2"]);
-        assert_eq!(v.parts[3].gap, "  ");
-        assert_eq!(v.parts[3].classes(), "part unknown");
+        assert_eq!(parts[3].gap, "  ");
+        assert_eq!(parts[3].classes(), "part unknown");
+        assert_eq!(v.group_names, ["tar(1)"]);
         assert!(v.unknown_programs.is_empty());
     }
 

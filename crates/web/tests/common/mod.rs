@@ -20,6 +20,16 @@ const PAGES: &[&str] = &[
     "man1/du.1.gz",
 ];
 
+/// More real pages for the browser test, whose script and long line use these programs.
+pub const BROWSER_PAGES: &[&str] = &[
+    "man1/cat.1.gz",
+    "man1/wc.1.gz",
+    "man1/rsync.1.gz",
+    "man1/curl.1.gz",
+    "man1/jq.1.gz",
+    "man1/tee.1.gz",
+];
+
 /// The workspace root.
 pub fn workspace() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -41,10 +51,19 @@ pub fn test_state() -> Arc<AppState> {
     Arc::new(AppState::new(test_store()))
 }
 
-/// Starts the server on a free loopback port in a runtime of its own thread; returns its
-/// address. The server lives until the test process ends.
+/// Starts the server over [`test_state`] on a free loopback port in a runtime of its own
+/// thread; returns its address. The server lives until the test process ends.
 pub fn start_server() -> SocketAddr {
-    let state = test_state();
+    serve_state(test_state())
+}
+
+/// Like [`start_server`], over [`PAGES`] and [`BROWSER_PAGES`].
+pub fn start_browser_server() -> SocketAddr {
+    let pages: Vec<&str> = PAGES.iter().chain(BROWSER_PAGES).copied().collect();
+    serve_state(Arc::new(AppState::new(testkit::stored::shipped(&pages))))
+}
+
+fn serve_state(state: Arc<AppState>) -> SocketAddr {
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         let runtime = tokio::runtime::Builder::new_multi_thread()
