@@ -56,8 +56,10 @@ fn explanation_page_in_headless_chromium() {
         "explain-light.png",
         "explain-dark.png",
         "explain-nojs.png",
-        "explain-oneliner.png",
         "explain-script.png",
+        "readme-oneliner.png",
+        "readme-script.png",
+        "readme-dark.png",
         "explain-long-line.png",
     ] {
         assert!(shots.join(shot).exists(), "{shot} saved");

@@ -556,3 +556,39 @@ async fn crlf_ends_a_line() {
     assert_eq!(l["kind"], "option", "{v}");
     assert!(v["errors"].as_array().unwrap().is_empty(), "{v}");
 }
+
+/// The `href` of every example link on the home page.
+fn example_links(home: &str) -> Vec<String> {
+    home.split("href=\"/explain?cmd=")
+        .skip(1)
+        .map(|s| format!("/explain?cmd={}", s.split('"').next().unwrap()))
+        .collect()
+}
+
+#[tokio::test]
+async fn home_examples_include_explainshells_and_a_script_and_all_explain() {
+    let home = get("/", BROWSER).await;
+    let links = example_links(&home.body);
+    for wanted in [web::EXAMPLES[5], "for user in $(cut -f1 -d: /etc/passwd)"] {
+        assert!(
+            links.iter().any(|l| l.contains(&encode(wanted))),
+            "the home page links {wanted:?}: {links:?}"
+        );
+    }
+    let script = links
+        .iter()
+        .find(|l| l.contains(&encode(web::SCRIPT_EXAMPLE)))
+        .expect("the script example is linked whole");
+    for link in &links {
+        let page = get(link, BROWSER).await;
+        assert_eq!(page.status, StatusCode::OK, "{link}");
+        assert!(page.body.contains("id=\"command\""), "{link} is explained");
+    }
+    let page = get(script, BROWSER).await;
+    let lines = web::SCRIPT_EXAMPLE.lines().count();
+    assert_eq!(
+        page.body.matches("<section class=\"block").count(),
+        lines,
+        "one block per script line"
+    );
+}

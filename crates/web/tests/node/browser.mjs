@@ -197,7 +197,8 @@ await check('tar -xzvf x.tgz: 5 boxes, each connector from its part to its box (
   assert(await page.locator('.connectors path.hl').count() === 1, 'and its connector');
   await page.mouse.move(1, 1);
   await page.screenshot({ path: join(shots, 'explain-light.png'), fullPage: true });
-  await page.screenshot({ path: join(shots, 'explain-oneliner.png'), fullPage: true });
+  // The README's pictures: what a visitor sees first (scripts/screenshots.sh copies them).
+  await page.screenshot({ path: join(shots, 'readme-oneliner.png') });
   assert(errors.length === 0, `no script errors: ${errors}`);
   await context.close();
 });
@@ -210,6 +211,7 @@ await check('dark theme follows prefers-color-scheme and the toggle is remembere
   };
   assert(await page.evaluate(luminance) < 0.2, 'dark background');
   await page.screenshot({ path: join(shots, 'explain-dark.png'), fullPage: true });
+  await page.screenshot({ path: join(shots, 'readme-dark.png') });
   await page.click('#theme-toggle');
   assert(await page.evaluate(luminance) > 0.8, 'light after the toggle');
   await page.reload();
@@ -309,6 +311,7 @@ for (const [name, cmd] of [['the script', SCRIPT], ['the long line', LONG_LINE]]
       if (width === 1280) {
         const file = name === 'the script' ? 'explain-script.png' : 'explain-long-line.png';
         await page.screenshot({ path: join(shots, file), fullPage: true });
+        if (name === 'the script') await page.screenshot({ path: join(shots, 'readme-script.png') });
       }
       assert(errors.length === 0, `no script errors: ${errors}`);
       await context.close();
