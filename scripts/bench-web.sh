@@ -2,7 +2,8 @@
 # Load benchmark of `explain serve` (BENCHMARKS.md, "Web server"): wrk on loopback against
 # /api/v1/explain with every tldr command line of the shared corpus, 64 connections, 30 s.
 # Needs wrk (apt-get install wrk) and a release build. Prints wrk's report and the server's
-# resident memory before and after the run.
+# resident memory before and after the run. EXPLAIN_BIN=path runs another build instead (an
+# older release, for a comparison in the same session).
 #   scripts/bench-web.sh [CORPUS] [SECONDS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,7 +13,8 @@ port=18181
 out=target/bench
 mkdir -p "$out"
 
-cargo build --release -p explain >/dev/null
+bin=${EXPLAIN_BIN:-target/release/explain}
+[ -n "${EXPLAIN_BIN:-}" ] || cargo build --release -p explain >/dev/null
 python3 - "$corpus" "$out/wrk-tldr.lua" <<'PY'
 import json, sys, urllib.parse
 corpus, script = sys.argv[1], sys.argv[2]
@@ -34,7 +36,7 @@ with open(script, "w") as f:
 print(f"{len(paths)} command lines", file=sys.stderr)
 PY
 
-target/release/explain serve --addr 127.0.0.1:$port >"$out/serve.log" 2>&1 &
+"$bin" serve --addr 127.0.0.1:$port >"$out/serve.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 start=$(date +%s%N)

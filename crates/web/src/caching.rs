@@ -12,13 +12,16 @@
 use std::sync::LazyLock;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use axum::Router;
-use axum::extract::{Request, State};
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+
+use axum::extract::Request;
 use axum::http::header::{CACHE_CONTROL, CONTENT_ENCODING, ETAG, IF_NONE_MATCH, VARY};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode};
-use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use sha2::{Digest, Sha256};
+use tower::{Layer, Service};
 use tower_http::compression::CompressionLayer;
 
 use crate::query;
@@ -201,34 +204,118 @@ pub fn no_store(mut res: Response) -> Response {
     res
 }
 
-/// The middleware of the cacheable routes: answers 304 when the client's copy is current,
-/// and gives a successful answer its ETag, Cache-Control and Vary. Error answers (4xx, 5xx),
-/// redirects and answers that set their own Cache-Control ([`no_store`]) get no ETag; Vary on
-/// `Accept` goes on every answer of routes that negotiate.
+/// Which requests are validated, and how: the layer of [`Caching`]. Every GET and HEAD is,
+/// except the paths that keep their own caching (`/healthz`, `/static/`); the one path that
+/// negotiates on `Accept` gets its own validator.
+#[derive(Clone)]
+pub struct CachingLayer {
+    fixed: Validator,
+    negotiated: Validator,
+    negotiated_path: &'static str,
+    uncached_prefixes: &'static [&'static str],
+}
+
+impl CachingLayer {
+    /// Validation over the index with this build id: `negotiated_path` answers by `Accept`,
+    /// paths starting with one of `uncached_prefixes` are left alone.
+    pub fn new(
+        build_id: &str,
+        negotiated_path: &'static str,
+        uncached_prefixes: &'static [&'static str],
+    ) -> CachingLayer {
+        CachingLayer {
+            fixed: Validator::new(build_id, Negotiation::Fixed),
+            negotiated: Validator::new(build_id, Negotiation::ByAccept),
+            negotiated_path,
+            uncached_prefixes,
+        }
+    }
+
+    fn validator(&self, req: &Request) -> Option<&Validator> {
+        let path = req.uri().path();
+        if !matches!(*req.method(), Method::GET | Method::HEAD)
+            || self.uncached_prefixes.iter().any(|p| path.starts_with(p))
+        {
+            None
+        } else if path == self.negotiated_path {
+            Some(&self.negotiated)
+        } else {
+            Some(&self.fixed)
+        }
+    }
+}
+
+impl<S> Layer<S> for CachingLayer {
+    type Service = Caching<S>;
+
+    fn layer(&self, inner: S) -> Caching<S> {
+        Caching {
+            inner,
+            rules: self.clone(),
+        }
+    }
+}
+
+/// The validation service: answers 304 when the client's copy is current, and gives a
+/// successful answer its ETag, Cache-Control and Vary. Error answers (4xx, 5xx), redirects and
+/// answers that set their own Cache-Control ([`no_store`]) get no ETag; Vary on `Accept` goes
+/// on every answer of the path that negotiates.
 ///
 /// Only a 200 is ever tagged, so a request naming the current tag holds a copy of that 200:
 /// it gets its 304 before the handler runs. `*` asks whether there is an answer at all, so the
-/// handler runs first and only a 200 becomes a 304.
-pub async fn validate(State(validator): State<Validator>, req: Request, next: Next) -> Response {
-    if !matches!(*req.method(), Method::GET | Method::HEAD) {
-        return next.run(req).await;
+/// handler runs first and only a 200 becomes a 304. A hand-written service rather than
+/// `middleware::from_fn`, which boxes the inner service again on every request.
+#[derive(Clone)]
+pub struct Caching<S> {
+    inner: S,
+    rules: CachingLayer,
+}
+
+type Answer<E> = Pin<Box<dyn Future<Output = Result<Response, E>> + Send>>;
+
+impl<S> Service<Request> for Caching<S>
+where
+    S: Service<Request, Response = Response>,
+    S::Future: Send + 'static,
+    S::Error: Send + 'static,
+{
+    type Response = Response;
+    type Error = S::Error;
+    type Future = Answer<S::Error>;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), S::Error>> {
+        self.inner.poll_ready(cx)
     }
-    let negotiation = validator.negotiation;
-    let wants_html = negotiation == Negotiation::ByAccept && query::wants_html(req.headers());
-    let path_and_query = req.uri().path_and_query().map_or("/", |p| p.as_str());
-    let opaque = validator.opaque_tag(path_and_query, wants_html);
-    let wanted = condition(req.headers(), &opaque);
-    if let Condition::Matches { weak } = wanted {
-        // The client tagged its copy as it was sent (weak when it came compressed): confirm that
-        // copy, in its own words, without running the handler.
-        return not_modified(quoted(&opaque, weak), negotiation);
+
+    fn call(&mut self, req: Request) -> Answer<S::Error> {
+        let Some(validator) = self.rules.validator(&req) else {
+            return Box::pin(self.inner.call(req));
+        };
+        let negotiation = validator.negotiation;
+        let wants_html = negotiation == Negotiation::ByAccept && query::wants_html(req.headers());
+        let path_and_query = req.uri().path_and_query().map_or("/", |p| p.as_str());
+        let opaque = validator.opaque_tag(path_and_query, wants_html);
+        let wanted = condition(req.headers(), &opaque);
+        if let Condition::Matches { weak } = wanted {
+            // The client tagged its copy as it was sent (weak when it came compressed): confirm
+            // that copy, in its own words, without running the handler.
+            return Box::pin(std::future::ready(Ok(not_modified(
+                quoted(&opaque, weak),
+                negotiation,
+            ))));
+        }
+        let answer = self.inner.call(req);
+        Box::pin(async move { Ok(tag(answer.await?, &opaque, wanted, negotiation)) })
     }
-    let mut res = next.run(req).await;
+}
+
+/// The validator headers on a handler's answer (or the 304 that `*` turns a 200 into).
+fn tag(mut res: Response, opaque: &str, wanted: Condition, negotiation: Negotiation) -> Response {
     if res.status() == StatusCode::OK && !res.headers().contains_key(CACHE_CONTROL) {
         if wanted == Condition::Any {
-            return not_modified(quoted(&opaque, false), negotiation);
+            return not_modified(quoted(opaque, false), negotiation);
         }
-        validator_headers(res.headers_mut(), quoted(&opaque, false));
+        validator_headers(res.headers_mut(), quoted(opaque, false));
         res.extensions_mut().insert(OwnTag);
     }
     if negotiation == Negotiation::ByAccept {
@@ -239,7 +326,7 @@ pub async fn validate(State(validator): State<Validator>, req: Request, next: Ne
 }
 
 /// Marks this module's ETag weak on a body that compression changed.
-async fn weaken_compressed_tags(mut res: Response) -> Response {
+pub async fn weaken_compressed_tags<B>(mut res: Response<B>) -> Response<B> {
     if res.extensions().get::<OwnTag>().is_some()
         && res.headers().contains_key(CONTENT_ENCODING)
         && let Some(tag) = res.headers().get(ETAG)
@@ -256,11 +343,10 @@ async fn weaken_compressed_tags(mut res: Response) -> Response {
 
 /// Compresses bodies with gzip or br when the client accepts one (tower-http's defaults: not
 /// bodies of 32 bytes or less, not images), and weakens this module's ETags on what it
-/// compressed. Static files keep their own strong tags (`assets.rs`).
-pub fn compress(routes: Router) -> Router {
-    routes
-        .layer(CompressionLayer::new())
-        .layer(middleware::map_response(weaken_compressed_tags))
+/// compressed. Static files keep their own strong tags (`assets.rs`). The router stacks it
+/// with the rest of its middleware.
+pub fn compression() -> CompressionLayer {
+    CompressionLayer::new()
 }
 
 #[cfg(test)]
@@ -307,6 +393,7 @@ mod tests {
 
     #[tokio::test]
     async fn answers_that_set_their_own_cache_control_get_no_tag() {
+        use axum::Router;
         use axum::body::Body;
         use axum::routing::get;
         use tower::ServiceExt;
@@ -316,10 +403,7 @@ mod tests {
                 "/failed",
                 get(|| async { no_store("no answer".into_response()) }),
             )
-            .route_layer(middleware::from_fn_with_state(
-                Validator::new("b", Negotiation::Fixed),
-                validate,
-            ));
+            .layer(CachingLayer::new("b", "/negotiated", &[]));
         for (uri, tagged) in [("/ok", true), ("/failed", false)] {
             let res = app
                 .clone()

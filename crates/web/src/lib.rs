@@ -44,12 +44,13 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
-use axum::middleware::from_fn_with_state;
+use axum::middleware::map_response;
 use axum::routing::get;
 use tokio::net::TcpListener;
 
 pub use query::MAX_COMMAND_BYTES;
 pub use search::MAX_QUERY_BYTES;
+pub use templates::{EXAMPLES, SCRIPT_EXAMPLE};
 
 /// How long one request may take before it is answered with 408.
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
@@ -82,10 +83,14 @@ impl AppState {
 /// The whole application: routes, HTTP caching and compression, security headers, the request
 /// timeout and the concurrency limit.
 pub fn router(state: Arc<AppState>) -> Router {
-    use caching::{Negotiation, Validator};
-    let build_id = &state.store().info().build_id;
-    let one_representation = Router::new()
+    let caching = caching::CachingLayer::new(
+        &state.store().info().build_id,
+        "/explain",
+        &["/healthz", "/static/"],
+    );
+    let routes = Router::new()
         .route("/", get(handlers::home))
+        .route("/explain", get(handlers::explain))
         .route("/explain/{name}", get(handlers::program))
         .route(
             "/explain/{section}/{name}",
@@ -96,23 +101,19 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/api/v1/explain", get(handlers::api_v1))
         .route("/api/v1/search", get(search::api))
         .route("/api/explain", get(handlers::api_hover))
-        .route_layer(from_fn_with_state(
-            Validator::new(build_id, Negotiation::Fixed),
-            caching::validate,
-        ));
-    let negotiated = Router::new()
-        .route("/explain", get(handlers::explain))
-        .route_layer(from_fn_with_state(
-            Validator::new(build_id, Negotiation::ByAccept),
-            caching::validate,
-        ));
-    let routes = one_representation
-        .merge(negotiated)
         .route("/healthz", get(handlers::healthz))
         .route("/static/{file}", get(assets::serve))
         .fallback(handlers::not_found)
         .with_state(state);
-    security::layer(caching::compress(routes))
+    // One stack, applied once (each `Router::layer` call boxes every route again), outermost
+    // first: security headers and limits, then compression (and the weakening of the tags it
+    // changes), then validation, which may answer 304 before any handler runs.
+    routes.layer(
+        security::layers()
+            .layer(map_response(caching::weaken_compressed_tags))
+            .layer(caching::compression())
+            .layer(caching),
+    )
 }
 
 /// Serves the application on `listener` until Ctrl-C (or the process ends).
