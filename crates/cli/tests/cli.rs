@@ -82,7 +82,7 @@ fn json_output_follows_the_contract() {
     assert_eq!(
         texts,
         [
-            "tar", "-x", "z", "v", "f", "x.tgz", "|", "grep", "foo", ">", "out", "2>&", "1"
+            "tar", "-x", "z", "v", "f", "x.tgz", "|", "grep", "foo", ">", "out", "2>&1"
         ]
     );
 }

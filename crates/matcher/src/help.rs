@@ -74,6 +74,18 @@ impl HelpEntry {
             body,
         }
     }
+
+    /// A help with nothing in it, for unit tests of what happens to spans.
+    #[cfg(test)]
+    pub(crate) fn for_tests() -> HelpEntry {
+        HelpEntry {
+            key: HelpKey::Topic(Topic::Comment),
+            kind: HelpKind::Syntax,
+            page: "test(1)".into(),
+            head: None,
+            body: Arc::new(Vec::new()),
+        }
+    }
 }
 
 /// The helps built during one explanation, one per key.

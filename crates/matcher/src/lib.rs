@@ -1,11 +1,4 @@
 //! The explain stage: a parsed script and page lookups in, an [`Explanation`] out. Every part of
-//! the command line becomes a span tied to the paragraph that documents it: the program's NAME
-//! line, an option's own description, an operand's documentation, or the bash(1) paragraph for a
-//! piece of shell syntax. Nothing is invented: what no page documents is marked unknown.
-//!
-//! Pure: no I/O beyond the [`PageSource`] it is given, so tests run on fixture pages.
-
-//! The explain stage: a parsed script and page lookups in, an [`Explanation`] out. Every part of
 //! the command line becomes a span pointing at the help that documents it: the program's NAME
 //! line, an option's own description, an operand's documentation, or the shell page's paragraph
 //! for a piece of shell syntax. Nothing is invented: what no page documents is marked unknown.
@@ -17,6 +10,7 @@ mod bundle;
 mod command;
 mod explanation;
 mod help;
+mod joins;
 mod lookup;
 mod option_lookup;
 mod words;
@@ -115,7 +109,7 @@ pub fn explain_range(
         p.range = p.range.start.max(range.start)..p.range.end.min(range.end);
         p.range.start < p.range.end
     });
-    let pieces = resolve_overlaps(pieces);
+    let pieces = joins::join_word_parts(source, resolve_overlaps(pieces));
     let pieces = fill_gaps(source, range, pieces);
     if let Some(e) = lookup.take_error() {
         return Err(e);
