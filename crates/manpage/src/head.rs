@@ -695,6 +695,21 @@ fn trailer(s: &mut Scanner, head: &mut ParsedHead) -> Option<()> {
             s.pos = start;
         }
     }
+    // update-alternatives' `--install link name path priority [--slave link name path]...`:
+    // an optional group after the arguments, which may repeat, ends the head.
+    if s.peek() == Some('[') {
+        let start = s.pos;
+        if group(s).is_some() {
+            if s.starts_with("...") {
+                s.pos += 3;
+            }
+            s.skip_blanks();
+            if s.at_end() {
+                return Some(());
+            }
+        }
+        s.pos = start;
+    }
     // A stray comma, or the colon of ronn's `--seq:`.
     if matches!(s.peek(), Some(',' | ':')) && s.at_word_end(s.pos + 1) {
         s.pos += 1;

@@ -103,8 +103,10 @@ fn shares_help(left: &Piece, right: &Piece) -> bool {
 }
 
 /// `"$dir/x"`, once its variable has joined it: what is left of the word on both sides.
+/// Options are left alone: each letter of a bundle keeps its span, repeated ones too (`-vv`).
 fn same_help(left: &Piece, _: &str, right: &Piece, _: &str) -> Option<Keep> {
-    (left.kind == right.kind && holds_words(left) && shares_help(left, right)).then_some(Keep::Left)
+    let word_part = matches!(left.kind, Kind::Argument | Kind::Expansion | Kind::Unknown);
+    (left.kind == right.kind && word_part && shares_help(left, right)).then_some(Keep::Left)
 }
 
 /// `2>&1`, `2>/dev/null`, `>>log`: the operator and a target written against it share their

@@ -241,6 +241,124 @@ pub(crate) fn takes_required(opt: &OptionDef, flag: &str) -> bool {
     flag_need(opt, flag) == Some(ArgumentNeed::Required)
 }
 
+/// How many more separate words an option takes after its argument, as its head shows them:
+/// `--set name path` takes `path` too, `--install link name path priority [--slave ...]...`
+/// three more. Counted only where the head has this one spelling and, after it, words that are
+/// placeholders by their look: `<bracketed>` whole, in capitals (`SRC DEST`), or italic words of
+/// their own. Italic words that share one run (`-c` *number of blocks*, adb's `-s` *specific
+/// device*) are one placeholder written in several words, unless the description names two or
+/// more of them in italic (update-alternatives' *link*, *name*, *path*). A roman word ends the
+/// count.
+pub(crate) fn extra_values(opt: &OptionDef, flag: &str) -> usize {
+    if opt.flags.len() != 1 || opt.argument.is_none() {
+        return 0;
+    }
+    let words = head_words(&opt.head);
+    if words.first().map(|w| w.text.as_str()) != Some(flag) {
+        return 0;
+    }
+    let mut named: Option<Vec<String>> = None;
+    let mut named_in_help = |w: &str| {
+        named
+            .get_or_insert_with(|| {
+                opt.help
+                    .iter()
+                    .flat_map(|t| t.runs.iter())
+                    .filter(|r| r.font.is_italic())
+                    .flat_map(|r| r.text.split_whitespace().map(str::to_string))
+                    .collect()
+            })
+            .iter()
+            .any(|n| n == w)
+    };
+    // Words of one italic run are separate placeholders when the description names at least
+    // two of them in italic, each on its own.
+    let separate = words[1..]
+        .iter()
+        .filter(|w| w.italic && named_in_help(&w.text))
+        .count()
+        >= 2;
+    let mut count: usize = 0;
+    for (k, w) in words[1..].iter().enumerate() {
+        let t = w.text.as_str();
+        let bracketed = t.len() > 2
+            && t.starts_with('<')
+            && t.ends_with('>')
+            && t[1..t.len() - 1]
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_');
+        let name = t.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+            && t.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+        let capitals = name && t.chars().all(|c| !c.is_ascii_lowercase());
+        let italic_own = name && w.italic && (!w.joined || k == 0 || separate);
+        if !(bracketed || capitals || italic_own) {
+            break;
+        }
+        count += 1;
+    }
+    count.saturating_sub(1)
+}
+
+/// A word of a head: its text, whether all of it is italic, and whether the blank before it is
+/// italic too (the word shares an italic run with the one before).
+struct HeadWord {
+    text: String,
+    italic: bool,
+    joined: bool,
+}
+
+fn head_words(head: &Text) -> Vec<HeadWord> {
+    let mut words: Vec<HeadWord> = Vec::new();
+    let mut in_word = false;
+    let mut blank_italic = false;
+    for run in &head.runs {
+        let italic = run.font.is_italic();
+        for c in run.text.chars() {
+            if c.is_whitespace() {
+                in_word = false;
+                blank_italic = italic;
+            } else if in_word {
+                let last = words.last_mut().expect("in a word");
+                last.text.push(c);
+                last.italic &= italic;
+            } else {
+                let joined = blank_italic && italic && !words.is_empty();
+                words.push(HeadWord {
+                    text: c.to_string(),
+                    italic,
+                    joined,
+                });
+                in_word = true;
+                blank_italic = false;
+            }
+        }
+    }
+    words
+}
+
+/// The flags an option's head shows in an optional group after its arguments, each with the
+/// number of words it takes: `[--slave link name path]...` in update-alternatives' `--install`
+/// head is (`--slave`, 3). The option's help says what they are.
+pub(crate) fn grouped_flags(opt: &OptionDef) -> Vec<(String, usize)> {
+    let head = opt.head.plain();
+    let mut out = Vec::new();
+    let mut rest = head.as_str();
+    while let Some(open) = rest.find('[') {
+        let Some(len) = rest[open..].find(']') else {
+            break;
+        };
+        let mut words = rest[open + 1..open + len].split_whitespace();
+        if let Some(flag) = words.next().filter(|f| f.starts_with("--") && f.len() > 2) {
+            let values = words
+                .take_while(|w| w.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
+                .count();
+            out.push((flag.to_string(), values));
+        }
+        rest = &rest[open + len..];
+    }
+    out
+}
+
 /// An option whose argument is a command ended by `;` or `+` (find's `-exec command ;`).
 pub(crate) fn runs_command_until_terminator(opt: &OptionDef) -> bool {
     let head = opt.head.plain();

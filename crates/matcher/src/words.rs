@@ -12,7 +12,7 @@ use manpage::{FlagStyle, OptionDef, Origin, Page, Topic};
 use crate::command::{Context, command_item, operand_filled_by, piece, unknown};
 use crate::help::HelpEntry;
 use crate::option_lookup::{
-    abbreviated, allows_dashless_bundle, dashless, exact, placeholder,
+    abbreviated, allows_dashless_bundle, dashless, exact, extra_values, grouped_flags, placeholder,
     runs_command_until_terminator, takes_required,
 };
 use crate::{Kind, Piece};
@@ -393,8 +393,58 @@ fn option(ctx: &Context, walk: &mut Walk, w: &shell::Word, rest: &[shell::Word])
                 .map(Out::Piece),
         );
         more = 1;
+        // `--set name path`: the other words its head shows, while they are values.
+        for arg in rest[1..].iter().take(extra_values(opt, &flag)) {
+            if !is_value(arg) {
+                break;
+            }
+            let help = ctx.opt_help(&owner, opt);
+            let p = piece(arg.range.clone(), Kind::Argument, group, help, None);
+            out.push(Out::Piece(p));
+            more += 1;
+        }
+        more += grouped_flag_words(ctx, &owner, opt, &rest[more..], group, &mut out);
     }
     Step::Took { more, out }
+}
+
+/// `--install ... --slave l n p --slave ...`: flags the option's head shows in an optional group
+/// after its arguments, each with its words, explained by the option's help. Only flags the
+/// page does not document on their own. Returns the words taken.
+fn grouped_flag_words(
+    ctx: &Context,
+    owner: &Page,
+    opt: &OptionDef,
+    rest: &[shell::Word],
+    group: usize,
+    out: &mut Vec<Out>,
+) -> usize {
+    let groups = grouped_flags(opt);
+    let mut taken = 0;
+    while let Some(w) = rest.get(taken) {
+        let Some((_, values)) = groups.iter().find(|(f, _)| *f == w.value) else {
+            break;
+        };
+        if find_option(owner, &w.value).is_some() || rest.len() < taken + 1 + values {
+            break;
+        }
+        for (k, word) in rest[taken..=taken + values].iter().enumerate() {
+            let (kind, flag) = match k {
+                0 => (Kind::Option, Some(word.value.clone())),
+                _ => (Kind::Argument, None),
+            };
+            let help = ctx.opt_help(owner, opt);
+            out.push(Out::Piece(piece(
+                word.range.clone(),
+                kind,
+                group,
+                help,
+                flag,
+            )));
+        }
+        taken += 1 + values;
+    }
+    taken
 }
 
 /// An option's argument given as the next word: a documented value, each value of a comma
