@@ -638,11 +638,24 @@ fn mentions_placeholder(text: &Text, written: &str, word: &str) -> bool {
     if written.starts_with('<') {
         return text.plain().contains(written.trim_end_matches("..."));
     }
+    // GNU pages write the operand in capitals in the synopsis and in italic lower case in
+    // prose (chmod's `MODE`, "according to *mode*").
     if word.len() >= 2 && word.chars().all(|c| !c.is_lowercase()) {
-        return mentions(&text.plain(), word);
+        let lower = word.to_lowercase();
+        return mentions(&text.plain(), word) || in_italic(text, &lower);
     }
     text.runs.iter().any(|r| {
         (r.font.is_italic() || r.font.is_bold())
+            && r.text
+                .split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))
+                .any(|w| w == word)
+    })
+}
+
+/// Whether `word` is set in italic, alone, somewhere in the paragraph.
+fn in_italic(text: &Text, word: &str) -> bool {
+    text.runs.iter().any(|r| {
+        r.font.is_italic()
             && r.text
                 .split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))
                 .any(|w| w == word)

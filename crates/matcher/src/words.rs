@@ -89,6 +89,7 @@ pub(crate) const WORD_RULES: &[(&str, WordRule)] = &[
     ("unknown long option", unknown_long_option),
     ("bundle", dashed_bundle),
     ("placeholder", placeholder_option),
+    ("symbolic mode", symbolic_mode),
     ("unknown option", unknown_option),
     ("sub-command", subcommand),
     ("page command", page_command),
@@ -539,6 +540,33 @@ fn placeholder_option(ctx: &Context, walk: &mut Walk, w: &shell::Word, _: &[shel
             Some(shown),
         )],
     )
+}
+
+/// `chmod -x f`, `chmod +x f`: a symbolic mode that starts with its operator is the page's
+/// `MODE` operand, where that operand comes next, not an option (the page's own options were
+/// tried first).
+fn symbolic_mode(_: &Context, walk: &mut Walk, w: &shell::Word, _: &[shell::Word]) -> Step {
+    let v = w.value.as_str();
+    let fills_mode = || {
+        operand_filled_by(&walk.page, &walk.positional, w)
+            .is_some_and(|o| o.name.to_ascii_uppercase().starts_with("MODE"))
+    };
+    if walk.dashed(v) && v.split(',').all(is_symbolic_mode) && fills_mode() {
+        Step::Positional
+    } else {
+        Step::Pass
+    }
+}
+
+/// `[ugoa]*` then one or more of an operator (`-+=`) and perms (`rwxXst`, or one of `ugo`).
+fn is_symbolic_mode(mode: &str) -> bool {
+    let rest = mode.trim_start_matches(['u', 'g', 'o', 'a']);
+    if !rest.starts_with(['-', '+', '=']) {
+        return false;
+    }
+    rest.split(['-', '+', '=']).skip(1).all(|perms| {
+        perms.chars().all(|c| "rwxXst".contains(c)) || matches!(perms, "u" | "g" | "o")
+    })
 }
 
 /// Any other dashed word is an option no page documents, except `+FORMAT` where the page has
