@@ -64,9 +64,12 @@ fn documented_argument(p: &Piece) -> bool {
 /// paragraph, worth less than what the word is for. Only plain variables join: `${x:-y}`,
 /// `$(...)` and `$((...))` keep spans (and paragraphs) of their own.
 fn variable_in_argument(left: &Piece, lt: &str, right: &Piece, rt: &str) -> Option<Keep> {
-    if documented_argument(left) && is_variable(right, rt) {
+    // Nothing expands inside single quotes: a lone `'` beside a variable closes a command
+    // string (`sh -c 'echo $HOME'`), whose variable is the inner command's.
+    let single = |t: &str| t.chars().all(|c| c == '\'');
+    if documented_argument(left) && !single(lt) && is_variable(right, rt) {
         Some(Keep::Left)
-    } else if documented_argument(right) && is_variable(left, lt) {
+    } else if documented_argument(right) && !single(rt) && is_variable(left, lt) {
         Some(Keep::Right)
     } else {
         None
@@ -88,11 +91,22 @@ fn is_variable(p: &Piece, text: &str) -> bool {
 }
 
 fn opening_quote(left: &Piece, left_text: &str, right: &Piece, _: &str) -> Option<Keep> {
-    (only_quotes(left_text) && holds_words(left) && holds_words(right)).then_some(Keep::Right)
+    let joins = only_quotes(left_text) && holds_words(left) && holds_words(right);
+    (joins && same_word(left_text, left, right)).then_some(Keep::Right)
 }
 
 fn closing_quote(left: &Piece, _: &str, right: &Piece, right_text: &str) -> Option<Keep> {
-    (only_quotes(right_text) && holds_words(left) && holds_words(right)).then_some(Keep::Left)
+    let joins = only_quotes(right_text) && holds_words(left) && holds_words(right);
+    (joins && same_word(right_text, right, left)).then_some(Keep::Left)
+}
+
+/// Whether a quote belongs with its neighbour. The quotes of `sh -c '...'` belong to sh's
+/// word, not to the first and last words of the script inside them (another command, so
+/// another group). An expansion is of no command (group 0): a double quote takes it (`"$(`,
+/// `"$f`), a single quote never does, since nothing expands inside single quotes: `$a'` is the
+/// end of a script in a string.
+fn same_word(quote_text: &str, quote: &Piece, other: &Piece) -> bool {
+    quote.group == other.group || (other.kind == Kind::Expansion && quote_text.contains('"'))
 }
 
 fn shares_help(left: &Piece, right: &Piece) -> bool {
@@ -125,7 +139,13 @@ fn is_parameter(p: &Piece, text: &str) -> bool {
 /// `${JAVA}/bin/java`: the program is the whole word; the variable in its path is part of its
 /// name, not a separate thing to explain.
 fn program_word(left: &Piece, lt: &str, right: &Piece, rt: &str) -> Option<Keep> {
-    if left.kind == Kind::Program && (is_parameter(right, rt) || only_quotes(rt)) {
+    // The quote of `sh -c '...'` beside the first program of the string is sh's.
+    let quote_of_another_command = right.group != left.group
+        && ((left.kind == Kind::Program && only_quotes(rt))
+            || (right.kind == Kind::Program && only_quotes(lt)));
+    if quote_of_another_command {
+        None
+    } else if left.kind == Kind::Program && (is_parameter(right, rt) || only_quotes(rt)) {
         Some(Keep::Left)
     } else if right.kind == Kind::Program && (is_parameter(left, lt) || only_quotes(lt)) {
         Some(Keep::Right)

@@ -10,6 +10,7 @@ mod bundle;
 mod command;
 mod explanation;
 mod help;
+mod inline;
 mod joins;
 mod lookup;
 mod option_lookup;
@@ -88,11 +89,14 @@ pub fn explain_range(
         out: Vec::new(),
         helps: Default::default(),
     };
+    let mut syntax: Vec<shell::Syntax> = Vec::new();
     for cmd in script.commands.iter().filter(|c| within(&c.range)) {
         command_pieces(&mut ctx, source, cmd);
+        inline_scripts(&mut ctx, &script.source, cmd, &mut syntax, 0);
     }
     let mut pieces = std::mem::take(&mut ctx.out);
-    for syn in script.syntax.iter().filter(|s| within(&s.range)) {
+    let all_syntax = script.syntax.iter().filter(|s| within(&s.range));
+    for syn in all_syntax.chain(&syntax) {
         let (kind, topic) = syntax_topic(syn.kind);
         pieces.push(topic_piece(&lookup, syn.range.clone(), kind, topic));
     }
@@ -121,6 +125,32 @@ pub fn explain_range(
         helps,
         errors,
     })
+}
+
+/// The commands of a command string (`sh -c '...'`), explained in place, each a group of its
+/// own; their shell syntax is added to `syntax`. Strings inside those strings too, up to a
+/// few levels; a string that does not parse is left as the outer command's word.
+fn inline_scripts(
+    ctx: &mut command::Context,
+    source: &std::sync::Arc<str>,
+    cmd: &shell::Command,
+    syntax: &mut Vec<shell::Syntax>,
+    depth: usize,
+) {
+    if depth >= 3 {
+        return;
+    }
+    for range in inline::command_strings(source, cmd) {
+        let inner = shell::parse_embedded(source, range);
+        if !inner.errors.is_empty() {
+            continue;
+        }
+        for c in &inner.commands {
+            command_pieces(ctx, source, c);
+            inline_scripts(ctx, source, c, syntax, depth + 1);
+        }
+        syntax.extend(inner.syntax);
+    }
 }
 
 /// The pieces of one simple command: its assignments, redirections, expansions and words.

@@ -9,7 +9,16 @@ use manpage::{Font, Text};
 pub(crate) fn exact<'p>(page: &'p Page, flag: &str) -> Option<&'p OptionDef> {
     page.options
         .iter()
+        .filter(|o| !not_an_option_of_bash(page, o))
         .find(|o| o.flags.iter().any(|f| f.text == flag))
+}
+
+/// bash(1) documents the options of `bash` itself under OPTIONS; its other items are the
+/// primaries of `test` (`-e file`) and the options of its builtins (`read -e`), which have pages
+/// of their own. `bash -e` is set's `-e` (OPTIONS says so in prose), never "True if file
+/// exists" or read's readline: left unknown rather than wrong.
+fn not_an_option_of_bash(page: &Page, o: &OptionDef) -> bool {
+    page.name == "bash" && !o.section.starts_with("OPTIONS")
 }
 
 /// The only long option that `prefix` abbreviates (getopt_long's rule).
@@ -107,25 +116,28 @@ pub(crate) fn names_a_number(name: &str) -> bool {
 
 /// The option whose spelling is a dash and a placeholder (`-<signal>`), and that spelling.
 pub(crate) fn placeholder(page: &Page) -> Option<(&OptionDef, String)> {
-    page.options.iter().find_map(|o| {
-        let from_flags = o
-            .flags
-            .iter()
-            .find(|f| f.text.starts_with("-<"))
-            .map(|f| f.text.clone());
-        let from_head = || {
-            o.head
-                .plain()
-                .split([',', '\n'])
-                .map(str::trim)
-                .find(|alt| alt.starts_with("-<") && alt.ends_with('>') && !alt.contains(' '))
-                .map(str::to_string)
-        };
-        from_flags
-            .or_else(from_head)
-            .or_else(|| italic_placeholder(o))
-            .map(|shown| (o, shown))
-    })
+    let options = page.options.iter();
+    options
+        .filter(|o| !not_an_option_of_bash(page, o))
+        .find_map(|o| {
+            let from_flags = o
+                .flags
+                .iter()
+                .find(|f| f.text.starts_with("-<"))
+                .map(|f| f.text.clone());
+            let from_head = || {
+                o.head
+                    .plain()
+                    .split([',', '\n'])
+                    .map(str::trim)
+                    .find(|alt| alt.starts_with("-<") && alt.ends_with('>') && !alt.contains(' '))
+                    .map(str::to_string)
+            };
+            from_flags
+                .or_else(from_head)
+                .or_else(|| italic_placeholder(o))
+                .map(|shown| (o, shown))
+        })
 }
 
 /// A spelling in `o`'s head whose name is a whole italic word after an upright dash (killall's

@@ -243,3 +243,30 @@ pub struct ParseError {
 pub fn parse(source: &str) -> Script {
     walk::parse(source)
 }
+
+/// Parses the text at `range` of `source` as a script of its own (the string of `sh -c '...'`),
+/// with every range pointing into the whole `source`.
+pub fn parse_embedded(source: &Arc<str>, range: Range<usize>) -> Script {
+    let mut inner = walk::parse(&source[range.clone()]);
+    let by = range.start;
+    let shift = |r: &mut Range<usize>| *r = r.start + by..r.end + by;
+    let shift_word = |w: &mut Word| {
+        shift(&mut w.range);
+        w.expansions.iter_mut().for_each(shift);
+    };
+    for c in &mut inner.commands {
+        shift(&mut c.range);
+        c.assignments.iter_mut().for_each(shift_word);
+        c.words.iter_mut().for_each(shift_word);
+        for r in &mut c.redirects {
+            shift(&mut r.range);
+            shift(&mut r.operator);
+            r.target.iter_mut().for_each(shift_word);
+            r.heredoc_body.iter_mut().for_each(shift);
+        }
+    }
+    inner.syntax.iter_mut().for_each(|s| shift(&mut s.range));
+    inner.errors.iter_mut().for_each(|e| shift(&mut e.range));
+    inner.source = source.clone();
+    inner
+}
