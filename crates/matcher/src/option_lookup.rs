@@ -7,9 +7,10 @@ use manpage::{Font, Text};
 
 /// The option spelled exactly `flag`.
 pub(crate) fn exact<'p>(page: &'p Page, flag: &str) -> Option<&'p OptionDef> {
+    let bash = page.name == "bash";
     page.options
         .iter()
-        .filter(|o| !not_an_option_of_bash(page, o))
+        .filter(|o| !(bash && not_an_option_of_bash(page, o)))
         .find(|o| o.flags.iter().any(|f| f.text == flag))
 }
 
@@ -352,6 +353,9 @@ fn head_words(head: &Text) -> Vec<HeadWord> {
 /// number of words it takes: `[--slave link name path]...` in update-alternatives' `--install`
 /// head is (`--slave`, 3). The option's help says what they are.
 pub(crate) fn grouped_flags(opt: &OptionDef) -> Vec<(String, usize)> {
+    if !opt.head.runs.iter().any(|r| r.text.contains('[')) {
+        return Vec::new();
+    }
     let head = opt.head.plain();
     let mut out = Vec::new();
     let mut rest = head.as_str();
