@@ -642,20 +642,15 @@ fn mentions_placeholder(text: &Text, written: &str, word: &str) -> bool {
     // prose (chmod's `MODE`, "according to *mode*").
     if word.len() >= 2 && word.chars().all(|c| !c.is_lowercase()) {
         let lower = word.to_lowercase();
-        return mentions(&text.plain(), word) || in_italic(text, &lower);
+        return mentions(&text.plain(), word) || set_in(text, &lower, Font::is_italic);
     }
-    text.runs.iter().any(|r| {
-        (r.font.is_italic() || r.font.is_bold())
-            && r.text
-                .split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))
-                .any(|w| w == word)
-    })
+    set_in(text, word, |f| f.is_italic() || f.is_bold())
 }
 
-/// Whether `word` is set in italic, alone, somewhere in the paragraph.
-fn in_italic(text: &Text, word: &str) -> bool {
+/// Whether `word` stands alone somewhere in the paragraph in a font `style` accepts.
+fn set_in(text: &Text, word: &str, style: impl Fn(Font) -> bool) -> bool {
     text.runs.iter().any(|r| {
-        r.font.is_italic()
+        style(r.font)
             && r.text
                 .split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))
                 .any(|w| w == word)

@@ -252,9 +252,11 @@ mod tests {
     #[test]
     fn quotes_around_text_and_an_expansion_join_their_neighbours() {
         let src = "\"a: $f\"";
-        let pieces = vec![piece(0..4, Kind::Argument), piece(4..6, Kind::Expansion), {
-            piece(6..7, Kind::Argument)
-        }];
+        let pieces = vec![
+            piece(0..4, Kind::Argument),
+            piece(4..6, Kind::Expansion),
+            piece(6..7, Kind::Argument),
+        ];
         assert_eq!(
             joined(src, pieces),
             [("\"a: ", Kind::Argument), ("$f\"", Kind::Expansion)]

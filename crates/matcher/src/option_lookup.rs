@@ -2,24 +2,29 @@
 //! (exactly, abbreviated, or with ffmpeg's stream specifier), whether that spelling takes an
 //! argument, which of its documented values a word is, and whether letters may be bundled.
 
-use manpage::{ArgumentNeed, FlagStyle, OptionDef, Page};
+use manpage::{ArgumentNeed, FlagStyle, OptionDef, Page, SHELL_PAGE};
 use manpage::{Font, Text};
 
 /// The option spelled exactly `flag`.
 pub(crate) fn exact<'p>(page: &'p Page, flag: &str) -> Option<&'p OptionDef> {
-    let bash = page.name == "bash";
+    let shell = is_shell_page(page);
     page.options
         .iter()
-        .filter(|o| !(bash && not_an_option_of_bash(page, o)))
+        .filter(|o| !(shell && not_the_shells_own(o)))
         .find(|o| o.flags.iter().any(|f| f.text == flag))
+}
+
+/// Whether `page` is the shell's page (bash(1)), whose items are mostly not bash's own options.
+fn is_shell_page(page: &Page) -> bool {
+    page.name == SHELL_PAGE
 }
 
 /// bash(1) documents the options of `bash` itself under OPTIONS; its other items are the
 /// primaries of `test` (`-e file`) and the options of its builtins (`read -e`), which have pages
 /// of their own. `bash -e` is set's `-e` (OPTIONS says so in prose), never "True if file
 /// exists" or read's readline: left unknown rather than wrong.
-fn not_an_option_of_bash(page: &Page, o: &OptionDef) -> bool {
-    page.name == "bash" && !o.section.starts_with("OPTIONS")
+fn not_the_shells_own(o: &OptionDef) -> bool {
+    !o.section.starts_with("OPTIONS")
 }
 
 /// The only long option that `prefix` abbreviates (getopt_long's rule).
@@ -117,9 +122,10 @@ pub(crate) fn names_a_number(name: &str) -> bool {
 
 /// The option whose spelling is a dash and a placeholder (`-<signal>`), and that spelling.
 pub(crate) fn placeholder(page: &Page) -> Option<(&OptionDef, String)> {
-    let options = page.options.iter();
-    options
-        .filter(|o| !not_an_option_of_bash(page, o))
+    let shell = is_shell_page(page);
+    page.options
+        .iter()
+        .filter(|o| !(shell && not_the_shells_own(o)))
         .find_map(|o| {
             let from_flags = o
                 .flags
