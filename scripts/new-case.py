@@ -9,6 +9,7 @@ Each span's `help` keeps the first line of the help and the start of its first p
 the test checks that the real help starts with it.
 """
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -20,7 +21,8 @@ def main():
     name, command = sys.argv[1], sys.argv[2]
     fixture = sys.argv[3] if len(sys.argv) > 3 else None
     root = Path(__file__).resolve().parent.parent
-    exe = root / "target" / "debug" / "explain"
+    # EXPLAIN_BIN=target/release/explain uses a release build instead of the debug one.
+    exe = Path(os.environ.get("EXPLAIN_BIN", root / "target" / "debug" / "explain"))
     args = [str(exe), "--json", command]
     if fixture:
         index = root / "target" / f"fixture-index-{fixture}"

@@ -17,6 +17,8 @@ use crate::{Kind, Piece};
 
 /// What the matcher needs while it walks the commands of one script.
 pub struct Context<'l, 'a> {
+    /// The script's text.
+    pub source: &'l str,
     /// Page lookups.
     pub lookup: &'l Lookup<'a>,
     /// Shell functions defined in the script.
@@ -27,6 +29,17 @@ pub struct Context<'l, 'a> {
     pub out: Vec<Piece>,
     /// The helps given so far, one per thing documented.
     pub helps: Helps,
+    /// The commands that other programs run, found so far (their command strings are read
+    /// after the walk).
+    pub nested: Vec<Nested>,
+}
+
+/// A command that another program runs (`sudo sh -c '...'`, `ssh host 'cmd'`).
+pub struct Nested {
+    /// Where its first word starts in the source.
+    pub start: usize,
+    /// The name of the page of the program that runs it (`ssh`, `docker-run`).
+    pub wrapper: String,
 }
 
 pub(crate) fn piece(
@@ -170,8 +183,18 @@ impl Context<'_, '_> {
             .passes_options
             .iter()
             .find(|p| p.command == base)
-            .and_then(|p| self.lookup.page(&p.to));
+            .and_then(|p| self.lookup.page(&p.to))
+            .or_else(|| self.set_letters_of(&page));
         self.arguments(&words[1..], group, page, passed_to);
+    }
+
+    /// The page that answers for the letters the shell's page leaves to the `set` builtin:
+    /// bash(1) OPTIONS takes "the single-character shell options documented in the description
+    /// of the set builtin command" (`bash -eu x.sh`, `bash -o pipefail`).
+    fn set_letters_of(&self, page: &Page) -> Option<Arc<Page>> {
+        (page.name == manpage::SHELL_PAGE && !page.origin.is_inside_another())
+            .then(|| self.lookup.builtin("set"))
+            .flatten()
     }
 
     /// `[[ expression ]]`: the brackets get bash(1)'s paragraph on the conditional command, the
@@ -279,7 +302,7 @@ impl Context<'_, '_> {
                 match rule(self, &mut walk, w, rest) {
                     Step::Pass => continue,
                     Step::Took { more, out } => {
-                        self.emit(out, rest);
+                        self.emit(out, rest, &page);
                         i += 1 + more;
                     }
                     Step::Positional => {
@@ -292,8 +315,7 @@ impl Context<'_, '_> {
                         return;
                     }
                     Step::Nested => {
-                        let inner = self.new_group();
-                        self.command(&words[i..], inner, true);
+                        self.nested_command(&words[i..], &page);
                         break 'words;
                     }
                 }
@@ -318,17 +340,39 @@ impl Context<'_, '_> {
     }
 
     /// Emits what a word rule made, running the commands it found (a new group each).
-    fn emit(&mut self, out: Vec<Out>, rest: &[shell::Word]) {
+    fn emit(&mut self, out: Vec<Out>, rest: &[shell::Word], page: &Page) {
         for o in out {
             match o {
                 Out::Piece(p) => self.out.push(p),
-                Out::Command(range) if !range.is_empty() => {
-                    let inner = self.new_group();
-                    self.command(&rest[range], inner, true);
-                }
+                Out::Command(range) if !range.is_empty() => self.nested_command(&rest[range], page),
                 Out::Command(_) => {}
             }
         }
+    }
+
+    /// A command that the program of `wrapper` runs, in a group of its own. A quoted script
+    /// handed to a shell (`ssh host 'cd /srv && ls'`) is the wrapper's operand here; its
+    /// commands are explained inside the quotes afterwards.
+    fn nested_command(&mut self, words: &[shell::Word], wrapper: &Page) {
+        let Some(first) = words.first() else { return };
+        self.nested.push(Nested {
+            start: first.range.start,
+            wrapper: wrapper.name.clone(),
+        });
+        let inner = self.new_group();
+        if crate::inline::joined_command_string(self.source, &wrapper.name, words).is_some() {
+            let help = wrapper
+                .operands
+                .iter()
+                .find(|o| o.starts_command && !o.help.is_empty())
+                .map(|o| self.helps.operand(wrapper, o));
+            self.out.push(match help {
+                Some(help) => piece(first.range.clone(), Kind::Argument, inner, help, None),
+                None => unknown(first.range.clone(), inner),
+            });
+            return;
+        }
+        self.command(words, inner, true);
     }
 
     /// With operands filled in order, whether `w` (after the words in `before`) is the operand

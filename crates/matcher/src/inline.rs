@@ -12,25 +12,23 @@ use std::ops::Range;
 /// Programs that read a command string after `-c` (bundled or not: `-ec`, `-lc`).
 const SHELLS: &[&str] = &["sh", "bash", "dash", "zsh", "ksh", "mksh", "ash", "su"];
 
-/// The ranges of the command strings of one simple command: each quoted word's inside.
-pub(crate) fn command_strings(source: &str, cmd: &shell::Command) -> Vec<Range<usize>> {
-    let Some(program) = cmd.words.first() else {
+/// The ranges of the command strings of one simple command (`words` from its program word on):
+/// each quoted word's inside.
+pub(crate) fn command_strings(source: &str, words: &[shell::Word]) -> Vec<Range<usize>> {
+    let Some(program) = words.first() else {
         return Vec::new();
     };
     let name = program.value.rsplit('/').next().unwrap_or("");
     let mut out = Vec::new();
-    if name == "eval" && cmd.words.len() == 2 {
-        out.extend(inside_quotes(source, &cmd.words[1]));
+    if name == "eval" && words.len() == 2 {
+        out.extend(inside_quotes(source, &words[1]));
     } else if SHELLS.contains(&name) {
-        let words = &cmd.words[1..];
+        let words = &words[1..];
         // A shell's options come before its script (`sh install.sh -c x` passes `-c` to the
         // script); su takes its user anywhere.
         let options = match name {
             "su" => words.len(),
-            _ => words
-                .iter()
-                .position(|w| !w.value.starts_with('-'))
-                .unwrap_or(words.len()),
+            _ => shell_options_end(words),
         };
         let after_c = words[..options]
             .iter()
@@ -43,6 +41,38 @@ pub(crate) fn command_strings(source: &str, cmd: &shell::Command) -> Vec<Range<u
         }
     }
     out
+}
+
+/// Programs that hand the words of their command to a shell (`ssh host 'cd /srv && ls'`,
+/// `watch 'df -h | grep sd'`), so that one quoted word is a script, not a program's name.
+const JOINING: &[&str] = &["ssh", "watch"];
+
+/// The command string of a command that `wrapper` runs (`words`, from the command's first word
+/// on): the inside of its only word, when that word is a quoted script with a space in it.
+pub(crate) fn joined_command_string(
+    source: &str,
+    wrapper: &str,
+    words: &[shell::Word],
+) -> Option<Range<usize>> {
+    let [only] = words else { return None };
+    if !JOINING.contains(&wrapper) || !only.value.contains(char::is_whitespace) {
+        return None;
+    }
+    inside_quotes(source, only)
+}
+
+/// Where a shell's options end: at its first word that is not an option nor the name after
+/// `-o`/`+o`/`-O`/`+O` (`bash -o pipefail -c '...'`).
+fn shell_options_end(words: &[shell::Word]) -> usize {
+    let mut i = 0;
+    while let Some(w) = words.get(i) {
+        match w.value.as_str() {
+            "-o" | "+o" | "-O" | "+O" => i += 2,
+            v if v.starts_with(['-', '+']) && v.len() > 1 => i += 1,
+            _ => break,
+        }
+    }
+    i.min(words.len())
 }
 
 /// `-c`, `--command`, or a bundle of letters with `c` in it (`-ec`, `-xc`).
@@ -76,7 +106,7 @@ mod tests {
         script
             .commands
             .iter()
-            .flat_map(|c| command_strings(line, c))
+            .flat_map(|c| command_strings(line, &c.words))
             .map(|r| &line[r])
             .collect()
     }
@@ -90,6 +120,7 @@ mod tests {
         );
         assert_eq!(strings("su -c 'apt update' root"), ["apt update"]);
         assert_eq!(strings("eval 'a=1; echo $a'"), ["a=1; echo $a"]);
+        assert_eq!(strings("bash -o pipefail -c 'ls | wc -l'"), ["ls | wc -l"]);
     }
 
     #[test]

@@ -83,16 +83,18 @@ pub fn explain_range(
         .map(|s| source[s.range.clone()].to_string())
         .collect();
     let mut ctx = command::Context {
+        source,
         lookup: &lookup,
         functions: &functions,
         last_group: 0,
         out: Vec::new(),
         helps: Default::default(),
+        nested: Vec::new(),
     };
     let mut syntax: Vec<shell::Syntax> = Vec::new();
     for cmd in script.commands.iter().filter(|c| within(&c.range)) {
         command_pieces(&mut ctx, source, cmd);
-        inline_scripts(&mut ctx, &script.source, cmd, &mut syntax, 0);
+        inline_scripts(&mut ctx, &script.source, &cmd.words, &mut syntax, 0);
     }
     let mut pieces = std::mem::take(&mut ctx.out);
     let all_syntax = script.syntax.iter().filter(|s| within(&s.range));
@@ -127,27 +129,40 @@ pub fn explain_range(
     })
 }
 
-/// The commands of a command string (`sh -c '...'`), explained in place, each a group of its
-/// own; their shell syntax is added to `syntax`. Strings inside those strings too, up to a
-/// few levels; a string that does not parse is left as the outer command's word.
+/// The commands of the command strings of one simple command (`sh -c '...'`) and of the
+/// commands it runs (`docker run img sh -c '...'`, `ssh host 'cmd'`), explained in place, each a
+/// group of its own; their shell syntax is added to `syntax`. Strings inside those strings too,
+/// up to a few levels; a string that does not parse is left as the outer command's word.
 fn inline_scripts(
     ctx: &mut command::Context,
     source: &std::sync::Arc<str>,
-    cmd: &shell::Command,
+    words: &[shell::Word],
     syntax: &mut Vec<shell::Syntax>,
     depth: usize,
 ) {
+    let nested = std::mem::take(&mut ctx.nested);
     if depth >= 3 {
         return;
     }
-    for range in inline::command_strings(source, cmd) {
+    let mut strings = inline::command_strings(source, words);
+    for n in &nested {
+        let Some(at) = words.iter().position(|w| w.range.start == n.start) else {
+            continue;
+        };
+        let inner = &words[at..];
+        strings.extend(inline::joined_command_string(source, &n.wrapper, inner));
+        strings.extend(inline::command_strings(source, inner));
+    }
+    strings.sort_by_key(|r| (r.start, r.end));
+    strings.dedup();
+    for range in strings {
         let inner = shell::parse_embedded(source, range);
         if !inner.errors.is_empty() {
             continue;
         }
         for c in &inner.commands {
             command_pieces(ctx, source, c);
-            inline_scripts(ctx, source, c, syntax, depth + 1);
+            inline_scripts(ctx, source, &c.words, syntax, depth + 1);
         }
         syntax.extend(inner.syntax);
     }

@@ -102,10 +102,18 @@ pub(crate) const WORD_RULES: &[(&str, WordRule)] = &[
 ];
 
 /// dash's `[command_file [argument ...]]`: the words after the script are its arguments, never
-/// the shell's options (`sh install.sh --dry-run`).
-fn script_operand(_: &Context, walk: &mut Walk, w: &shell::Word, _: &[shell::Word]) -> Step {
+/// the shell's options (`sh install.sh --dry-run`). bash(1) says so in prose (ARGUMENTS: "the
+/// remaining arguments" are the positional parameters, after a script or `-c`'s string).
+fn script_operand(ctx: &Context, walk: &mut Walk, w: &shell::Word, _: &[shell::Word]) -> Step {
     let page = walk.page.clone();
-    if page.operands.iter().any(|o| o.owns_rest)
+    let shell = page.name == manpage::SHELL_PAGE && !page.origin.is_inside_another();
+    if shell && walk.positional.is_empty() {
+        // bash's synopsis names no arguments: they share the script's operand.
+        walk.end_of_options = true;
+        walk.command_done = operand_filled_by(&page, &walk.positional, w)
+            .filter(|op| !op.help.is_empty())
+            .map(|op| ctx.helps.operand(&page, op));
+    } else if page.operands.iter().any(|o| o.owns_rest)
         && operand_filled_by(&page, &walk.positional, w).is_some_and(|o| o.owns_rest)
     {
         walk.end_of_options = true;
