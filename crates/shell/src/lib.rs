@@ -35,6 +35,7 @@ pub use statements::{Statement, parse_with_statements};
 mod build;
 mod keywords;
 mod post;
+mod repair;
 mod statements;
 mod walk;
 mod word;

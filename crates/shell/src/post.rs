@@ -21,16 +21,26 @@ pub(crate) fn finish(w: Walker, root: Node) -> Script {
         .collect();
     errors.extend(w.errors);
 
+    // A word of blanks only comes from a tree-sitter token that a repair (crate::repair) put
+    // on a blank; a command of such words only is not there.
+    let mut commands = w.commands;
+    for c in &mut commands {
+        c.words.retain(|w| !w.range.is_empty());
+        c.assignments.retain(|w| !w.range.is_empty());
+    }
+    let there = |c: &crate::Command| {
+        !(c.words.is_empty() && c.assignments.is_empty() && c.redirects.is_empty())
+    };
     // Commands sorted by start, parents renumbered, here-document text dropped.
-    let mut order: Vec<usize> = (0..w.commands.len())
-        .filter(|&i| !in_dead(&w.commands[i].range))
+    let mut order: Vec<usize> = (0..commands.len())
+        .filter(|&i| !in_dead(&commands[i].range) && there(&commands[i]))
         .collect();
-    order.sort_by_key(|&i| (w.commands[i].range.start, w.commands[i].range.end));
-    let mut new_index = vec![None; w.commands.len()];
+    order.sort_by_key(|&i| (commands[i].range.start, commands[i].range.end));
+    let mut new_index = vec![None; commands.len()];
     for (new, &old) in order.iter().enumerate() {
         new_index[old] = Some(new);
     }
-    let mut slots: Vec<Option<crate::Command>> = w.commands.into_iter().map(Some).collect();
+    let mut slots: Vec<Option<crate::Command>> = commands.into_iter().map(Some).collect();
     let commands = order
         .iter()
         .filter_map(|&old| {
@@ -42,6 +52,20 @@ pub(crate) fn finish(w: Walker, root: Node) -> Script {
 
     let mut syntax = w.syntax;
     syntax.retain(|s| !in_dead(&s.range));
+    // A repaired copy (crate::repair) may put a token where the original has a blank: for
+    // `for i do`'s `;`, nothing is there; a subshell's `(` moved off its parenthesis goes back.
+    let b = src.as_bytes();
+    syntax.retain_mut(|s| {
+        if !src[s.range.clone()].trim().is_empty() {
+            return true;
+        }
+        let next = s.range.end;
+        let back = s.kind == crate::SyntaxKind::SubshellOpen && b.get(next) == Some(&b'(');
+        if back {
+            s.range = next..next + 1;
+        }
+        back
+    });
     syntax.sort_by_key(|s| (s.range.start, s.range.end));
     let mut last_end = 0;
     syntax.retain(|s| {

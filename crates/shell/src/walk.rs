@@ -148,20 +148,16 @@ pub(crate) fn parse(source: &str) -> Script {
 /// offsets), for callers that need its statement structure.
 pub(crate) fn parse_tree(source: &str) -> (Script, Option<tree_sitter::Tree>) {
     let text = rewrite(source);
-    let tree = PARSER.with(|cell| {
-        let mut slot = cell.borrow_mut();
-        if slot.is_none() {
-            let mut p = Parser::new();
-            p.set_language(&tree_sitter_bash::LANGUAGE.into()).ok()?;
-            *slot = Some(p);
+    let mut tree = parse_bytes(text.as_bytes());
+    if tree.as_ref().is_some_and(|t| t.root_node().has_error()) {
+        let mut repaired = text.as_bytes().to_vec();
+        crate::repair::repair(&mut repaired, |t| {
+            parse_bytes(t).map_or(usize::MAX, |t| error_nodes(t.root_node()))
+        });
+        if repaired != text.as_bytes() {
+            tree = parse_bytes(&repaired);
         }
-        let p = slot.as_mut()?;
-        let tree = p.parse(text.as_bytes(), None);
-        if tree.is_none() {
-            p.reset();
-        }
-        tree
-    });
+    }
     let Some(tree) = tree else {
         let script = Script {
             source: source.into(),
@@ -206,6 +202,42 @@ pub(crate) fn parse_tree(source: &str) -> (Script, Option<tree_sitter::Tree>) {
     }
     let script = crate::post::finish(w, tree.root_node());
     (script, Some(tree))
+}
+
+/// tree-sitter's tree of `text`, with the thread's parser.
+fn parse_bytes(text: &[u8]) -> Option<tree_sitter::Tree> {
+    PARSER.with(|cell| {
+        let mut slot = cell.borrow_mut();
+        if slot.is_none() {
+            let mut p = Parser::new();
+            p.set_language(&tree_sitter_bash::LANGUAGE.into()).ok()?;
+            *slot = Some(p);
+        }
+        let p = slot.as_mut()?;
+        let tree = p.parse(text, None);
+        if tree.is_none() {
+            p.reset();
+        }
+        tree
+    })
+}
+
+/// The ERROR and MISSING nodes under `root`, not counting those inside another.
+fn error_nodes(root: Node) -> usize {
+    let mut count = 0;
+    let mut stack = vec![root];
+    while let Some(n) = stack.pop() {
+        if n.is_error() || n.is_missing() {
+            count += 1;
+            continue;
+        }
+        let mut cursor = n.walk();
+        stack.extend(
+            n.children(&mut cursor)
+                .filter(|c| c.has_error() || c.is_missing()),
+        );
+    }
+    count
 }
 
 /// Rewrites, keeping every byte offset, what tree-sitter-bash cannot parse but
@@ -346,7 +378,10 @@ impl<'s, 't> Walker<'s, 't> {
     pub(crate) fn token(&mut self, n: Node, parent: &str) -> bool {
         let mut r = span(self.src, n);
         let text = &self.src[r.clone()];
-        let Some(kind) = classify(text, parent) else {
+        // The token as tree-sitter read it: a repaired copy may differ from the original here
+        // (see crate::repair, and post::finish for what becomes of such tokens).
+        let token = if n.is_named() { text } else { n.kind() };
+        let Some(kind) = classify(token, parent) else {
             return false;
         };
         if text == ";;" && parent == "case_item" && self.b.get(r.end) == Some(&b'&') {

@@ -19,6 +19,12 @@ pub(crate) fn scan_word(
     let b = src.as_bytes();
     let end = range.end.min(b.len());
     let mut i = range.start.min(end);
+    // A word never starts with a blank of the original text; a repaired copy (crate::repair)
+    // may have put a character there.
+    while i < end && matches!(b[i], b' ' | b'\t') {
+        i += 1;
+    }
+    let start = i;
     let mut out: Vec<u8> = Vec::with_capacity(end - i);
     let mut quoted = false;
     let mut dq = false;
@@ -98,7 +104,7 @@ pub(crate) fn scan_word(
         expansions.extend(
             hints
                 .iter()
-                .filter(|h| h.start >= range.start && h.end <= end)
+                .filter(|h| h.start >= start && h.end <= end)
                 .cloned(),
         );
         expansions.sort_by_key(|e| e.start);
@@ -116,7 +122,7 @@ pub(crate) fn scan_word(
         Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
     };
     Word {
-        range: range.start.min(end)..end,
+        range: start..end,
         value,
         quoted,
         expansions,

@@ -1,0 +1,1 @@
+echo $(ls | grep -v ^p$)

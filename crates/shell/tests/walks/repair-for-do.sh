@@ -1,0 +1,1 @@
+for i do echo "$i"; done

@@ -1,0 +1,3 @@
+: <<=cut
+text
+=cut

@@ -1,0 +1,1 @@
+if [ -x /usr/bin/vim; then :; fi
