@@ -463,6 +463,24 @@ pub fn parse_head_line(line: &Text) -> Option<ParsedHead> {
     {
         chars.drain(..=close);
     }
+    // dpkg-divert's `[--add] file`: the command is the default, so its flag is optional; the
+    // item still defines the flag and its argument.
+    if let Some((a, _)) = non_blank_ends(&chars)
+        && chars[a].0 == '['
+        && chars.get(a + 1).is_some_and(|c| c.0 == '-')
+        && let Some(close) = closing_bracket(&chars[a..]).map(|c| c + a)
+        && !chars[a + 1..close]
+            .iter()
+            .any(|c| matches!(c.0, ' ' | '[' | '|'))
+        && chars.get(close + 1).is_some_and(|c| c.0 == ' ')
+        && chars[close + 1..]
+            .iter()
+            .find(|c| c.0 != ' ')
+            .is_some_and(|c| c.0.is_alphabetic() || c.0 == '<')
+    {
+        chars.remove(close);
+        chars.remove(a);
+    }
     // git's `--` item ("Do not interpret any more arguments as options"): the end of options,
     // defined by the page; only a head that is `--` and nothing else.
     if let Some((a, b)) = non_blank_ends(&chars)
