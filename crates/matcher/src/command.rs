@@ -191,10 +191,16 @@ impl Context<'_, '_> {
     /// The page that answers for the letters the shell's page leaves to the `set` builtin:
     /// bash(1) OPTIONS takes "the single-character shell options documented in the description
     /// of the set builtin command" (`bash -eu x.sh`, `bash -o pipefail`).
+    /// Likewise bash(1) on local: "The option can be any of the options accepted by declare";
+    /// and typeset is declare's synonym.
     fn set_letters_of(&self, page: &Page) -> Option<Arc<Page>> {
-        (page.name == manpage::SHELL_PAGE && !page.origin.is_inside_another())
-            .then(|| self.lookup.builtin("set"))
-            .flatten()
+        let builtin = matches!(page.origin, Origin::ShellBuiltin { .. });
+        let from = match page.name.as_str() {
+            manpage::SHELL_PAGE if !page.origin.is_inside_another() => "set",
+            "local" | "typeset" if builtin => "declare",
+            _ => return None,
+        };
+        self.lookup.builtin(from)
     }
 
     /// `[[ expression ]]`: the brackets get bash(1)'s paragraph on the conditional command, the

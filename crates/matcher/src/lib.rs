@@ -420,6 +420,7 @@ fn fill_gaps(source: &str, range: Range<usize>, pieces: Vec<Piece>) -> Vec<Piece
             let before = out.len();
             push_unknown(pos, p.range.start, &mut out);
             inherit_keyword_help(source, &mut out, before);
+            inherit_pattern_help(source, &mut out, before, &p);
         }
         pos = pos.max(p.range.end);
         out.push(p);
@@ -428,6 +429,30 @@ fn fill_gaps(source: &str, range: Range<usize>, pieces: Vec<Piece>) -> Vec<Piece
         push_unknown(pos, range.end, &mut out);
     }
     out
+}
+
+/// The patterns of a case item (`-f|--force)`, after `in`, `;;` or `|`, before `|` or `)`) are
+/// not commands: they take the help of the case command, as the `)` and `|` have it.
+fn inherit_pattern_help(source: &str, out: &mut [Piece], first_new: usize, close: &Piece) {
+    let is_close = close.kind == Kind::Keyword && matches!(&source[close.range.clone()], ")" | "|");
+    if first_new == 0 || !is_close || close.help.is_none() {
+        return;
+    }
+    let before = &out[first_new - 1];
+    let opens = matches!(before.kind, Kind::Keyword | Kind::Operator)
+        && matches!(
+            &source[before.range.clone()],
+            "in" | "|" | "(" | ";;" | ";&" | ";;&"
+        );
+    if !opens {
+        return;
+    }
+    for p in &mut out[first_new..] {
+        if p.kind == Kind::Unknown {
+            p.kind = Kind::Argument;
+            p.help = close.help.clone();
+        }
+    }
 }
 
 /// Words that belong to a compound command's syntax (the variable and words of `for f in a b`,

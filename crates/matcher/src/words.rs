@@ -85,6 +85,7 @@ pub(crate) type WordRule = fn(&Context, &mut Walk, &shell::Word, &[shell::Word])
 pub(crate) const WORD_RULES: &[(&str, WordRule)] = &[
     ("end of options", end_of_options),
     ("expression operator", expression_operator),
+    ("builtin's operands", builtin_operands),
     ("option", option),
     ("unknown long option", unknown_long_option),
     ("bundle", dashed_bundle),
@@ -119,6 +120,22 @@ fn script_operand(ctx: &Context, walk: &mut Walk, w: &shell::Word, _: &[shell::W
         walk.end_of_options = true;
     }
     Step::Pass
+}
+
+/// bash's builtins read their options before their first operand, as getopt does without
+/// GNU's permutation: `echo cp -pf a b` prints `-pf`, `export NAME -n` names a variable.
+/// (test's and `[`'s operators, which stand between operands, are read before this rule.)
+fn builtin_operands(_: &Context, walk: &mut Walk, _: &shell::Word, _: &[shell::Word]) -> Step {
+    let builtin = matches!(walk.page.origin, Origin::ShellBuiltin { .. });
+    if builtin && !walk.positional.is_empty() && !is_test(&walk.page) {
+        walk.end_of_options = true;
+    }
+    Step::Pass
+}
+
+/// test and `[`, whose words are an expression: `[ "$a" = "--" ]` compares with `--`.
+fn is_test(page: &Page) -> bool {
+    matches!(page.name.as_str(), "test" | "[")
 }
 
 /// An operator of an expression the page defines, written as a word of its own: test's `=`,
@@ -177,8 +194,9 @@ fn expression_operator(
             .last()
             .is_some_and(|w| w.starts_with("expr"));
     let right = rest.first().filter(|r| {
+        // A quoted word is written as a string to compare with (`[ "$1" = "--" ]`).
         operand_is_a_word
-            && !walk.dashed(&r.value)
+            && (!walk.dashed(&r.value) || r.quoted || r.value == "--")
             && !matches!(
                 r.value.as_str(),
                 "]" | "]]" | "(" | ")" | "!" | "\\(" | "\\)"
@@ -273,7 +291,7 @@ fn keyword_operand(ctx: &Context, walk: &mut Walk, w: &shell::Word, _: &[shell::
 
 /// `--` ends the options: the page's own `--` item explains it when there is one.
 fn end_of_options(ctx: &Context, walk: &mut Walk, w: &shell::Word, _: &[shell::Word]) -> Step {
-    if walk.end_of_options || w.value != "--" {
+    if walk.end_of_options || w.value != "--" || is_test(&walk.page) {
         return Step::Pass;
     }
     walk.end_of_options = true;
