@@ -208,6 +208,7 @@ fn parse_forms<'f>(
     forms: &'f [Text],
 ) -> Option<(Vec<Operand>, &'f Text)> {
     let mut first: Option<(Vec<Operand>, &Text)> = None;
+    let mut runs: Option<(Vec<Operand>, &Text)> = None;
     // Forms that start with the program; java's synopsis also says "To launch a class file:".
     let own: Vec<&Text> = forms
         .iter()
@@ -283,14 +284,22 @@ fn parse_forms<'f>(
                     found.get(i + 1).is_none_or(|next| is_args(&next.name)) && i + 2 >= n;
             }
         }
+        // Of the forms that run a command, the one that says most about the words before it
+        // (sudo's `[VAR=value] [-i | -s] [command [arg ...]]` after `sudo -l [command]`).
         if found.iter().any(|o| o.starts_command) {
-            return Some((found, form));
+            if runs
+                .as_ref()
+                .is_none_or(|(best, _)| found.len() > best.len())
+            {
+                runs = Some((found, form));
+            }
+            continue;
         }
         if first.is_none() && !found.is_empty() {
             first = Some((found, form));
         }
     }
-    first
+    runs.or(first)
 }
 
 /// Whether a synopsis line is prose: it ends a sentence, or starts with a label (`Note:`,
