@@ -474,7 +474,14 @@ fn starts_command(name: &str) -> bool {
         .to_ascii_lowercase();
     matches!(
         bare.as_str(),
-        "command" | "utility" | "program" | "cmd" | "prog" | "command-line" | "commandline"
+        "command"
+            | "utility"
+            | "program"
+            | "cmd"
+            | "prog"
+            | "command-line"
+            | "commandline"
+            | "shell-builtin"
     )
 }
 

@@ -366,6 +366,9 @@ impl Context<'_, '_> {
             wrapper: wrapper.name.clone(),
         });
         let inner = self.new_group();
+        // bash's `builtin` and `command` run builtins too (`command` skips only functions).
+        let external = !(matches!(wrapper.origin, Origin::ShellBuiltin { .. })
+            && matches!(wrapper.name.as_str(), "builtin" | "command"));
         if crate::inline::joined_command_string(self.source, &wrapper.name, words).is_some() {
             let help = wrapper
                 .operands
@@ -378,7 +381,7 @@ impl Context<'_, '_> {
             });
             return;
         }
-        self.command(words, inner, true);
+        self.command(words, inner, external);
     }
 
     /// With operands filled in order, whether `w` (after the words in `before`) is the operand
