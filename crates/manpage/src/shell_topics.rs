@@ -267,6 +267,84 @@ const RULES: &[Rule] = &[
         pick: Pick::First(1),
     },
     Rule {
+        key: Topic::ParameterDefault,
+        section: "EXPANSION",
+        subsection: Some("Parameter Expansion"),
+        pick: Pick::Item("${parameter:-"),
+    },
+    Rule {
+        key: Topic::ParameterAssignDefault,
+        section: "EXPANSION",
+        subsection: Some("Parameter Expansion"),
+        pick: Pick::Item("${parameter:="),
+    },
+    Rule {
+        key: Topic::ParameterError,
+        section: "EXPANSION",
+        subsection: Some("Parameter Expansion"),
+        pick: Pick::Item("${parameter:?"),
+    },
+    Rule {
+        key: Topic::ParameterAlternate,
+        section: "EXPANSION",
+        subsection: Some("Parameter Expansion"),
+        pick: Pick::Item("${parameter:+"),
+    },
+    Rule {
+        key: Topic::ParameterSubstring,
+        section: "EXPANSION",
+        subsection: Some("Parameter Expansion"),
+        pick: Pick::Item("${parameter:offset"),
+    },
+    Rule {
+        key: Topic::ParameterNames,
+        section: "EXPANSION",
+        subsection: Some("Parameter Expansion"),
+        pick: Pick::Item("${!prefix"),
+    },
+    Rule {
+        key: Topic::ParameterKeys,
+        section: "EXPANSION",
+        subsection: Some("Parameter Expansion"),
+        pick: Pick::Item("${!name["),
+    },
+    Rule {
+        key: Topic::ParameterLength,
+        section: "EXPANSION",
+        subsection: Some("Parameter Expansion"),
+        pick: Pick::Item("${#parameter"),
+    },
+    Rule {
+        key: Topic::ParameterRemovePrefix,
+        section: "EXPANSION",
+        subsection: Some("Parameter Expansion"),
+        pick: Pick::Item("${parameter#"),
+    },
+    Rule {
+        key: Topic::ParameterRemoveSuffix,
+        section: "EXPANSION",
+        subsection: Some("Parameter Expansion"),
+        pick: Pick::Item("${parameter%"),
+    },
+    Rule {
+        key: Topic::ParameterReplace,
+        section: "EXPANSION",
+        subsection: Some("Parameter Expansion"),
+        pick: Pick::Item("${parameter/"),
+    },
+    Rule {
+        key: Topic::ParameterCase,
+        section: "EXPANSION",
+        subsection: Some("Parameter Expansion"),
+        pick: Pick::Item("${parameter^"),
+    },
+    Rule {
+        key: Topic::ParameterTransform,
+        section: "EXPANSION",
+        subsection: Some("Parameter Expansion"),
+        pick: Pick::Item("${parameter@"),
+    },
+    Rule {
         key: Topic::CommandSubstitution,
         section: "EXPANSION",
         subsection: Some("Command Substitution"),
@@ -402,12 +480,17 @@ fn topic(doc: &Document, rule: &Rule) -> Option<ShellTopic> {
             Block::Item { head, body, .. } if head.plain().trim() == whole => Some(body.clone()),
             _ => None,
         })?,
-        Pick::Item(prefix) => blocks.iter().find_map(|b| match b {
-            Block::Item { head, body, .. } if head.plain().starts_with(prefix) => {
-                Some(body.clone())
-            }
-            _ => None,
-        })?,
+        // Heads given together (`${parameter#word}`, `${parameter##word}`) share the body of
+        // the last one.
+        Pick::Item(prefix) => {
+            let start = blocks.iter().position(
+                |b| matches!(b, Block::Item { head, .. } if head.plain().starts_with(prefix)),
+            )?;
+            blocks[start..].iter().find_map(|b| match b {
+                Block::Item { body, .. } if !body.is_empty() => Some(body.clone()),
+                _ => None,
+            })?
+        }
     };
     let help = body_help(&picked);
     if help.is_empty() {

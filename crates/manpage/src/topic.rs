@@ -100,6 +100,32 @@ topics! {
     TildeExpansion = "expansion.tilde",
     /// `$x`, `${x}`
     ParameterExpansion = "expansion.parameter",
+    /// `${x:-word}`, `${x-word}`
+    ParameterDefault = "expansion.parameter.default",
+    /// `${x:=word}`, `${x=word}`
+    ParameterAssignDefault = "expansion.parameter.assign-default",
+    /// `${x:?word}`, `${x?word}`
+    ParameterError = "expansion.parameter.error",
+    /// `${x:+word}`, `${x+word}`
+    ParameterAlternate = "expansion.parameter.alternate",
+    /// `${x:offset}`, `${x:offset:length}`
+    ParameterSubstring = "expansion.parameter.substring",
+    /// `${!prefix*}`, `${!prefix@}`
+    ParameterNames = "expansion.parameter.names",
+    /// `${!name[@]}`
+    ParameterKeys = "expansion.parameter.keys",
+    /// `${#x}`
+    ParameterLength = "expansion.parameter.length",
+    /// `${x#word}`, `${x##word}`
+    ParameterRemovePrefix = "expansion.parameter.remove-prefix",
+    /// `${x%word}`, `${x%%word}`
+    ParameterRemoveSuffix = "expansion.parameter.remove-suffix",
+    /// `${x/pattern/string}`
+    ParameterReplace = "expansion.parameter.replace",
+    /// `${x^pattern}`, `${x,,pattern}`
+    ParameterCase = "expansion.parameter.case",
+    /// `${x@operator}`
+    ParameterTransform = "expansion.parameter.transform",
     /// `--` ending a program's options, as bash(1) says of its own
     EndOfOptions = "options.end",
     /// `--` ending a builtin's options

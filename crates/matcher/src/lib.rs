@@ -14,6 +14,7 @@ mod inline;
 mod joins;
 mod lookup;
 mod option_lookup;
+mod parameter;
 mod words;
 
 use std::collections::HashSet;
@@ -248,7 +249,9 @@ fn expansion_topic(lookup: &Lookup, text: &str) -> Option<Topic> {
     } else if text.starts_with("<(") || text.starts_with(">(") {
         Topic::ProcessSubstitution
     } else if text.starts_with("${") {
-        Topic::ParameterExpansion
+        parameter::form(text)
+            .filter(|&t| lookup.topic(t).is_some())
+            .unwrap_or(Topic::ParameterExpansion)
     } else if let Some(name) = text.strip_prefix('$') {
         match name {
             "@" | "*" | "#" | "?" | "-" | "$" | "!" | "0" | "_" => Topic::special_parameter(name)
