@@ -392,6 +392,24 @@ fn option(ctx: &Context, walk: &mut Walk, w: &shell::Word, rest: &[shell::Word])
     }
     if runs_command_until_terminator(opt) {
         let end = rest.iter().position(|w| w.value == ";" || w.value == "+");
+        // `{}` is find's, "replaced by the current file name" (this option's paragraph, where
+        // it says so), not an operand of the command; a piece given first wins over the
+        // command's own.
+        let says_braces = std::iter::once(&opt.head)
+            .chain(&opt.help)
+            .any(|t| t.plain().contains("{}"));
+        for w in rest[..end.unwrap_or(rest.len())].iter().skip(1) {
+            if says_braces && w.value == "{}" {
+                let p = piece(
+                    w.range.clone(),
+                    Kind::Argument,
+                    group,
+                    ctx.opt_help(&owner, opt),
+                    None,
+                );
+                out.push(Out::Piece(p));
+            }
+        }
         out.push(Out::Command(0..end.unwrap_or(rest.len())));
         let more = match end {
             Some(e) => {
