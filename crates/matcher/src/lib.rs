@@ -98,6 +98,7 @@ pub fn explain_range(
         inline_scripts(&mut ctx, &script.source, &cmd.words, &mut syntax, 0);
     }
     let mut pieces = std::mem::take(&mut ctx.out);
+    loose_substitutions(&lookup, source, script, &within, &mut pieces);
     let all_syntax = script.syntax.iter().filter(|s| within(&s.range));
     for syn in all_syntax.chain(&syntax) {
         let (kind, topic) = syntax_topic(syn.kind);
@@ -167,6 +168,69 @@ fn inline_scripts(
         }
         syntax.extend(inner.syntax);
     }
+}
+
+/// Command substitutions in words that are no command's (the list of `for u in $(cut ...)`, the
+/// word of `case $(uname) in`): the commands inside are the script's, and the `$(` and `)`
+/// around them get the substitution's paragraph, as they do inside a command's word.
+fn loose_substitutions(
+    lookup: &Lookup,
+    source: &str,
+    script: &Script,
+    within: &dyn Fn(&Range<usize>) -> bool,
+    out: &mut Vec<Piece>,
+) {
+    let b = source.as_bytes();
+    let mut seen: Vec<usize> = Vec::new();
+    for c in script
+        .commands
+        .iter()
+        .filter(|c| c.parent.is_none() && within(&c.range))
+    {
+        let before = source[..c.range.start].trim_end_matches([' ', '\t', '\n']);
+        let opener = ["$(", "`", "<(", ">("]
+            .into_iter()
+            .find(|o| before.ends_with(o) && !before.ends_with("$(("));
+        let Some(opener) = opener else { continue };
+        let start = before.len() - opener.len();
+        let inside_a_command = script
+            .commands
+            .iter()
+            .any(|o| o.range.start <= start && start < o.range.end);
+        if inside_a_command || seen.contains(&start) {
+            continue;
+        }
+        seen.push(start);
+        let Some(end) = substitution_end(b, start + opener.len(), opener == "`") else {
+            continue;
+        };
+        if let Some(topic) = expansion_topic(lookup, &source[start..end]) {
+            out.push(topic_piece(lookup, start..end, Kind::Expansion, topic));
+        }
+    }
+}
+
+/// The end (after the closing `)` or backquote) of a substitution whose text starts at `from`.
+fn substitution_end(b: &[u8], from: usize, backquote: bool) -> Option<usize> {
+    let mut depth = 1;
+    let mut i = from;
+    while i < b.len() {
+        match b[i] {
+            b'\\' => i += 1,
+            b'`' if backquote => return Some(i + 1),
+            b'\'' if !backquote => i += b[i + 1..].iter().position(|c| *c == b'\'')? + 1,
+            b'(' if !backquote => depth += 1,
+            b')' if !backquote => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(i + 1);
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
 }
 
 /// The pieces of one simple command: its assignments, redirections, expansions and words.
