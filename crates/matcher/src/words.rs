@@ -290,7 +290,7 @@ fn keyword_operand(ctx: &Context, walk: &mut Walk, w: &shell::Word, _: &[shell::
 }
 
 /// `--` ends the options: the page's own `--` item explains it when there is one.
-fn end_of_options(ctx: &Context, walk: &mut Walk, w: &shell::Word, _: &[shell::Word]) -> Step {
+fn end_of_options(ctx: &Context, walk: &mut Walk, w: &shell::Word, rest: &[shell::Word]) -> Step {
     if walk.end_of_options || w.value != "--" || is_test(&walk.page) {
         return Step::Pass;
     }
@@ -314,7 +314,23 @@ fn end_of_options(ctx: &Context, walk: &mut Walk, w: &shell::Word, _: &[shell::W
         ),
         None => unknown(w.range.clone(), walk.group),
     };
+    // `kubectl exec -it pod -- ls -l`: a program that says it runs a command, with no operand
+    // for it, runs what follows `--`.
+    if !rest.is_empty() && runs_a_command(&walk.page) {
+        return Step::Took {
+            more: rest.len(),
+            out: vec![Out::Piece(p), Out::Command(0..rest.len())],
+        };
+    }
     took(0, vec![p])
+}
+
+/// Whether the page's one-line description says the program runs a command ("Execute a command
+/// in a container") while its synopsis names no operand for it.
+fn runs_a_command(page: &Page) -> bool {
+    let d = page.description.to_ascii_lowercase();
+    (d.starts_with("execute a command") || d.starts_with("run a command"))
+        && !page.operands.iter().any(|o| o.starts_command)
 }
 
 /// A dashed word's option name and the value after `=`, if any (`--file=x`; `-=x` has none).
