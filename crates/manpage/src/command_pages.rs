@@ -110,6 +110,7 @@ pub(crate) fn command_page(item: CommandItem) -> Page {
         origin,
         passes_options: Vec::new(),
         abbreviated_commands: false,
+        abbreviated_keywords: false,
     }
 }
 

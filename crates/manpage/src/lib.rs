@@ -176,6 +176,9 @@ const PASSES: &[(&str, Pass)] = &[
     ("abbreviated commands", |r| {
         r.page.abbreviated_commands = subcommands::may_be_abbreviated(r.doc)
     }),
+    ("abbreviated keywords", |r| {
+        r.page.abbreviated_keywords = subcommands::keywords_may_be_abbreviated(r.doc)
+    }),
 ];
 
 /// dash's `-e errexit`, `-x xtrace`: where `-o option_name` sets an option by name, a letter
@@ -232,6 +235,7 @@ pub fn read(doc: &roff::Document, source: &str) -> Page {
         origin: Origin::ManPage,
         passes_options: Vec::new(),
         abbreviated_commands: false,
+        abbreviated_keywords: false,
     };
     let mut reading = Reading {
         doc,

@@ -269,6 +269,10 @@ pub struct Page {
     /// may be written in full or abbreviated form"), so `ip addr` finds ip-address(8).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub abbreviated_commands: bool,
+    /// Whether the page says its keyword options may be abbreviated (dig(1): "Keywords may be
+    /// abbreviated, provided the abbreviation is unambiguous"), so `+time` is `+timeout`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub abbreviated_keywords: bool,
 }
 
 /// One command that passes its options on: `zgrep` to `grep`, `xzdiff` to `diff`.

@@ -74,6 +74,15 @@ pub(crate) const ABBREVIATED_COMMANDS: Phrase = Phrase {
     hint: &["abbreviated", "unambiguous"],
 };
 
+/// Keyword options may be abbreviated: dig(1)'s "Keywords may be abbreviated, provided the
+/// abbreviation is unambiguous" (`+time=5` is `+timeout=5`).
+pub(crate) const ABBREVIATED_KEYWORDS: Phrase = Phrase {
+    groups: &[&["abbreviated"], &["keyword"]],
+    none: &[],
+    ignore_case: true,
+    hint: &["abbreviated"],
+};
+
 /// Quoted words in a sentence are an argument's values, not examples: ls(1)'s "WHEN can be
 /// 'always' (default if omitted), 'auto', or 'never'" (find(1)'s `'Foo'` is an example).
 pub(crate) const LISTS_VALUES: Phrase = Phrase {
@@ -132,6 +141,16 @@ mod tests {
         );
         assert!(!ABBREVIATED_COMMANDS.in_sentence("an abbreviated SHA-1 of the commit object"));
         assert!(!ABBREVIATED_COMMANDS.in_sentence("file names may be abbreviated"));
+    }
+
+    #[test]
+    fn abbreviated_keywords() {
+        assert!(
+            ABBREVIATED_KEYWORDS.in_sentence(
+                "Keywords may be abbreviated, provided the abbreviation is unambiguous"
+            )
+        );
+        assert!(!ABBREVIATED_KEYWORDS.in_sentence("file names may be abbreviated"));
     }
 
     #[test]

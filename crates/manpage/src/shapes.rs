@@ -55,6 +55,8 @@ const ITEM_SHAPES: &[(&str, ItemShape)] = &[
     ("description as the next head", description_as_next_head),
     // dd's operands: a run of `bs=BYTES`, `if=FILE`, ... items.
     ("keyword=VALUE operands", keyword_operand),
+    // stty's settings: a run of `[-]echo`, `* [-]ctlecho`, ... items; `-echo` turns one off.
+    ("[-]setting items", toggled_setting),
     // Anything else ends the stack.
     ("not an option", |_, stacked, _, _| {
         stacked.clear();
@@ -212,6 +214,59 @@ fn keyword_operand(
             name: value,
             need: ArgumentNeed::Required,
         }),
+        inline_help: None,
+    };
+    let help = body_help(item.body);
+    push(
+        out,
+        parsed,
+        item.head.clone(),
+        help,
+        item.body,
+        section,
+        item.line,
+    );
+    Some(Descend::Body)
+}
+
+/// The name of a `[-]name` head (stty's `[-]echo`; `*` marks a non-POSIX one).
+fn toggled_name(head: &Text) -> Option<String> {
+    let plain = head.plain();
+    let name = plain.trim().trim_start_matches("* ").strip_prefix("[-]")?;
+    let ok = name.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
+    ok.then(|| name.to_string())
+}
+
+fn toggled_setting(
+    item: &ItemAt,
+    stacked: &mut Vec<Pending>,
+    section: &str,
+    out: &mut Vec<OptionDef>,
+) -> Option<Descend> {
+    let name = toggled_name(item.head)?;
+    let is = |b: &Block| matches!(b, Block::Item { head, .. } if toggled_name(head).is_some());
+    let run = item.siblings[..item.index]
+        .iter()
+        .rev()
+        .take_while(|b| is(b))
+        .count()
+        + item.siblings[item.index..]
+            .iter()
+            .take_while(|b| is(b))
+            .count();
+    if run < 3 {
+        return None;
+    }
+    stacked.clear();
+    let parsed = ParsedHead {
+        flags: vec![Flag {
+            text: format!("-{name}"),
+            style: FlagStyle::SingleDashLong,
+        }],
+        argument: None,
         inline_help: None,
     };
     let help = body_help(item.body);
@@ -418,6 +473,11 @@ mod tests {
             "keyword=VALUE operands",
             ".TP\nbs=BYTES\nread and write up to BYTES bytes at a time\n.TP\ncount=N\ncopy only N input blocks\n.TP\nif=FILE\nread from FILE instead of stdin\n",
             &["bs", "count", "if"],
+        ),
+        (
+            "[-]setting items",
+            ".TP\n[\\-]echo\necho input characters\n.TP\n* [\\-]echoctl\nsame as [\\-]ctlecho\n.TP\n[\\-]icanon\nenable special characters\n",
+            &["-echo", "-echoctl", "-icanon"],
         ),
         (
             "not an option",

@@ -212,14 +212,24 @@ fn push(out: &mut Vec<Command>, name: String, head: &Text, help: Vec<Text>) {
 /// of all objects may be written in full or abbreviated form"; tmux(1): "the shortest
 /// unambiguous form of a command is accepted").
 pub fn may_be_abbreviated(doc: &Document) -> bool {
-    fn walk(blocks: &[Block]) -> bool {
+    says(doc, &ABBREVIATED_COMMANDS)
+}
+
+/// Whether the page says its keyword options may be abbreviated (dig(1)).
+pub fn keywords_may_be_abbreviated(doc: &Document) -> bool {
+    says(doc, &crate::phrases::ABBREVIATED_KEYWORDS)
+}
+
+/// Whether a paragraph of the page says `phrase`.
+fn says(doc: &Document, phrase: &crate::phrases::Phrase) -> bool {
+    fn walk(blocks: &[Block], phrase: &crate::phrases::Phrase) -> bool {
         blocks.iter().any(|b| match b {
-            Block::Paragraph { text, .. } => ABBREVIATED_COMMANDS.in_text(text),
-            Block::Item { body, .. } => walk(body),
-            Block::Indented { blocks, .. } => walk(blocks),
-            Block::Subsection(s) => walk(&s.blocks),
+            Block::Paragraph { text, .. } => phrase.in_text(text),
+            Block::Item { body, .. } => walk(body, phrase),
+            Block::Indented { blocks, .. } => walk(blocks, phrase),
+            Block::Subsection(s) => walk(&s.blocks, phrase),
             _ => false,
         })
     }
-    doc.sections.iter().any(|s| walk(&s.blocks))
+    doc.sections.iter().any(|s| walk(&s.blocks, phrase))
 }

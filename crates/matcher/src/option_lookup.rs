@@ -46,6 +46,28 @@ pub(crate) fn abbreviated<'p>(page: &'p Page, prefix: &str) -> Option<(&'p Optio
     found
 }
 
+/// The only `+keyword` option that `prefix` abbreviates, on a page that allows it (dig's
+/// `+time` for `+timeout`). Two letters at least after the `+` (or `+no`).
+pub(crate) fn abbreviated_keyword<'p>(
+    page: &'p Page,
+    prefix: &str,
+) -> Option<(&'p OptionDef, String)> {
+    let letters = prefix.trim_start_matches('+');
+    if letters.trim_start_matches("no").len() < 2 {
+        return None;
+    }
+    let mut found: Option<(&OptionDef, String)> = None;
+    for o in &page.options {
+        for f in o.flags.iter().filter(|f| f.text.starts_with(prefix)) {
+            match &found {
+                Some((prev, _)) if !std::ptr::eq(*prev, o) => return None,
+                _ => found = Some((o, f.text.clone())),
+            }
+        }
+    }
+    found
+}
+
 /// The value the option documents that `value` is (`--sort=size`, `-o
 /// StrictHostKeyChecking=no`, `--warning=no-timestamp`): its index among the option's values
 /// and its description, named (shown under the option's head).

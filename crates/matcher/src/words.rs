@@ -12,8 +12,8 @@ use manpage::{FlagStyle, OptionDef, Origin, Page, Topic};
 use crate::command::{Context, command_item, operand_filled_by, piece, unknown};
 use crate::help::HelpEntry;
 use crate::option_lookup::{
-    abbreviated, allows_dashless_bundle, dashless, exact, extra_values, grouped_flags, placeholder,
-    runs_command_until_terminator, takes_required,
+    abbreviated, abbreviated_keyword, allows_dashless_bundle, dashless, exact, extra_values,
+    grouped_flags, placeholder, runs_command_until_terminator, takes_required,
 };
 use crate::{Kind, Piece};
 
@@ -351,6 +351,8 @@ fn find_option(p: &Page, name: &str) -> Option<(usize, String)> {
         .or_else(|| {
             if name.starts_with("--") {
                 abbreviated(p, name).and_then(|(o, f)| Some((index(o)?, f)))
+            } else if name.starts_with('+') && p.abbreviated_keywords {
+                abbreviated_keyword(p, name).and_then(|(o, f)| Some((index(o)?, f)))
             } else {
                 None
             }
@@ -577,6 +579,22 @@ fn dashed_bundle(ctx: &Context, walk: &mut Walk, w: &shell::Word, rest: &[shell:
 /// bash's `-sigspec`).
 fn placeholder_option(ctx: &Context, walk: &mut Walk, w: &shell::Word, _: &[shell::Word]) -> Step {
     let v = w.value.as_str();
+    // gzip's `-#` ("Regulate the speed of compression using the specified digit #"): `-9`.
+    if walk.dashed(v)
+        && v.len() == 2
+        && v.as_bytes()[1].is_ascii_digit()
+        && let Some(opt) = exact(&walk.page, "-#")
+    {
+        let help = ctx.opt_help(&walk.page, opt);
+        let p = piece(
+            w.range.clone(),
+            Kind::Option,
+            walk.group,
+            help,
+            Some("-#".into()),
+        );
+        return took(0, vec![p]);
+    }
     if !walk.dashed(v)
         || !v.starts_with('-')
         || !v[1..].starts_with(|c: char| c.is_ascii_alphanumeric())
