@@ -26,7 +26,7 @@ use tantivy::schema::{Field, IndexRecordOption, STORED, STRING, Schema, Value};
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
 /// The on-disk format version; bumped whenever the schema or the page model changes shape.
-pub const FORMAT_VERSION: u32 = 5;
+pub const FORMAT_VERSION: u32 = 6;
 
 const INFO_FILE: &str = "explain-index.json";
 
