@@ -72,6 +72,9 @@ LIST_NAME = "packages.tsv"
 MANIFEST_NAME = "MANIFEST.tsv"
 MANIFEST_HEADER = "file\tpackage\tversion\tlicence"
 SECTIONS = ("man1", "man8")
+# packages.tsv may also name section 5 pages that section 1/8 pages send their options to
+# (ssh_config(5) for `ssh -o Key=value`); they never explain a command word.
+LISTED_SECTIONS = SECTIONS + ("man5",)
 
 # Pages the project issue names explicitly; `--check` reports any missing one.
 REQUIRED = """
@@ -146,9 +149,9 @@ def parse_list(path):
                 raise BuildError("%s:%d: bad line %r" % (path, lineno, raw.rstrip("\n")))
             for tok in tokens:
                 dest = tok.split("->", 1)[0].split("=", 1)[0]
-                if dest.startswith("/") or ".." in dest.split("/") or dest.split("/")[0] not in SECTIONS:
+                if dest.startswith("/") or ".." in dest.split("/") or dest.split("/")[0] not in LISTED_SECTIONS:
                     raise BuildError("%s:%d: %r must start with one of %s/"
-                                     % (path, lineno, tok, "/, ".join(SECTIONS)))
+                                     % (path, lineno, tok, "/, ".join(LISTED_SECTIONS)))
             if pkg not in entries:
                 entries[pkg] = []
                 order.append(pkg)
@@ -359,7 +362,8 @@ def resolve(programs, deny, listed, contents, tail=()):
                 taken.add(pkgs[0])
             continue
         cands = contents.by_stem.get(prog, [])
-        denied = [(p, k) for p, k in cands if (prog, k) in deny]
+        # sorted: the Contents index lists a path's packages in no fixed order
+        denied = sorted((p, k) for p, k in cands if (prog, k) in deny)
         cands = [(p, k) for p, k in cands if (prog, k) not in deny]
         # a plain section (.1.gz, .8.gz) before a suffixed one (.1ssl.gz, .1p.gz)
         plain = [(p, k) for p, k in cands if re.search(r"\.[18]\.gz$", p)]
