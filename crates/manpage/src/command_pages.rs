@@ -111,6 +111,7 @@ pub(crate) fn command_page(item: CommandItem) -> Page {
         passes_options: Vec::new(),
         abbreviated_commands: false,
         abbreviated_keywords: false,
+        settings: Vec::new(),
     }
 }
 

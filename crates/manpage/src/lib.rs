@@ -20,6 +20,7 @@ mod passthrough;
 mod phrases;
 mod prose;
 mod sections;
+mod settings;
 mod shapes;
 mod shell_topics;
 mod source;
@@ -176,6 +177,7 @@ const PASSES: &[(&str, Pass)] = &[
     ("abbreviated commands", |r| {
         r.page.abbreviated_commands = subcommands::may_be_abbreviated(r.doc)
     }),
+    ("settings", |r| r.page.settings = settings::read(r.doc)),
     ("abbreviated keywords", |r| {
         r.page.abbreviated_keywords = subcommands::keywords_may_be_abbreviated(r.doc)
     }),
@@ -236,6 +238,7 @@ pub fn read(doc: &roff::Document, source: &str) -> Page {
         passes_options: Vec::new(),
         abbreviated_commands: false,
         abbreviated_keywords: false,
+        settings: Vec::new(),
     };
     let mut reading = Reading {
         doc,

@@ -192,6 +192,19 @@ impl Command {
     }
 }
 
+/// A configuration setting the page documents as an item: git-config(1)'s `core.editor`,
+/// ssh_config(5)'s `StrictHostKeyChecking`. Options that set them (`git -c`, `ssh -o`) are
+/// explained by these items.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Setting {
+    /// The setting's name as the page writes it.
+    pub name: String,
+    /// The item's head.
+    pub head: Text,
+    /// The item's description.
+    pub help: Help,
+}
+
 /// The paragraphs the shell's page gives one piece of shell syntax.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ShellTopic {
@@ -273,6 +286,9 @@ pub struct Page {
     /// abbreviated, provided the abbreviation is unambiguous"), so `+time` is `+timeout`.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub abbreviated_keywords: bool,
+    /// The configuration settings the page documents (git-config(1), ssh_config(5)).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub settings: Vec<Setting>,
 }
 
 /// One command that passes its options on: `zgrep` to `grep`, `xzdiff` to `diff`.

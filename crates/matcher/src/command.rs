@@ -188,6 +188,41 @@ impl Context<'_, '_> {
         self.arguments(&words[1..], group, page, passed_to);
     }
 
+    /// The item of the setting that an option's `KEY=VALUE` argument sets, in the page that
+    /// documents the settings: one the option's help cites (ssh's `-o`: "see ssh_config(5)"),
+    /// or the program's config command it names (git's `-c`: "as listed by git config").
+    pub(crate) fn setting_help(
+        &self,
+        owner: &Page,
+        opt: &OptionDef,
+        value: &str,
+    ) -> Option<Arc<HelpEntry>> {
+        let (key, _) = value.split_once('=')?;
+        if key.is_empty() || !key.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            return None;
+        }
+        let text: String = opt
+            .help
+            .iter()
+            .map(|t| t.plain())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let mut pages: Vec<Arc<Page>> = cited_pages(&text)
+            .into_iter()
+            .filter_map(|(name, section)| self.lookup.page_in(&name, &section))
+            .collect();
+        if text.contains(&format!("{} config", owner.name)) {
+            pages.extend(self.lookup.page(&format!("{}-config", owner.name)));
+        }
+        pages.iter().find_map(|p| {
+            let at = p
+                .settings
+                .iter()
+                .position(|s| setting_matches(&s.name, key))?;
+            Some(self.helps.setting(p, at))
+        })
+    }
+
     /// The page that answers for the letters the shell's page leaves to the `set` builtin:
     /// bash(1) OPTIONS takes "the single-character shell options documented in the description
     /// of the set builtin command" (`bash -eu x.sh`, `bash -o pipefail`).
@@ -565,4 +600,36 @@ fn names_placeholder(body: &[Text], operand: &str) -> bool {
             w == bare || w.strip_suffix('s') == Some(bare)
         }
     })
+}
+
+/// The pages a text cites as `name(section)`.
+fn cited_pages(text: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for (open, _) in text.match_indices('(') {
+        let name_start = text[..open]
+            .rfind(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.')))
+            .map_or(0, |i| i + 1);
+        let name = &text[name_start..open];
+        let Some(close) = text[open..].find(')').map(|c| c + open) else {
+            continue;
+        };
+        let section = &text[open + 1..close];
+        if !name.is_empty()
+            && section.starts_with(|c: char| c.is_ascii_digit())
+            && section.len() <= 4
+        {
+            out.push((name.to_string(), section.to_string()));
+        }
+    }
+    out
+}
+
+/// Whether a setting named `name` (`branch.<name>.remote`, `StrictHostKeyChecking`) is `key`;
+/// names are compared without case, as git and ssh read them, and `<...>` stands for any part.
+fn setting_matches(name: &str, key: &str) -> bool {
+    let (a, b): (Vec<&str>, Vec<&str>) = (name.split('.').collect(), key.split('.').collect());
+    a.len() == b.len()
+        && a.iter()
+            .zip(&b)
+            .all(|(n, k)| n.eq_ignore_ascii_case(k) || (n.starts_with('<') && n.ends_with('>')))
 }

@@ -47,6 +47,8 @@ pub(crate) enum HelpKey {
     Value(PageKey, usize, usize),
     /// The operand at this index.
     Operand(PageKey, usize),
+    /// The setting at this index of the page's settings (git-config(1)'s `core.editor`).
+    Setting(PageKey, usize),
     /// The command item at this index of the page's commands.
     CommandItem(PageKey, usize),
     /// The shell's paragraph on a piece of syntax.
@@ -158,6 +160,14 @@ impl Helps {
                 (HelpKind::Value, Some(opt.head.clone()), body)
             }),
         )
+    }
+
+    /// A setting's item, as a value of the option that sets it (`git -c core.editor=vim`).
+    pub(crate) fn setting(&self, page: &Page, index: usize) -> Arc<HelpEntry> {
+        let s = &page.settings[index];
+        self.get(page, HelpKey::Setting(PageKey::of(page), index), || {
+            (HelpKind::Value, Some(s.head.clone()), s.help.clone())
+        })
     }
 
     /// An operand's documentation.

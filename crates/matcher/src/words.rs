@@ -390,7 +390,11 @@ fn option(ctx: &Context, walk: &mut Walk, w: &shell::Word, rest: &[shell::Word])
     let group = walk.group;
     let opt = &owner.options[index];
     let mut out = Vec::new();
-    let attached = value.and_then(|val| ctx.helps.value(&owner, opt, val).map(|h| (val, h)));
+    let attached = value.and_then(|val| {
+        let help = ctx.setting_help(&owner, opt, val);
+        help.or_else(|| ctx.helps.value(&owner, opt, val))
+            .map(|h| (val, h))
+    });
     let option_end = match attached {
         Some((val, _)) if !w.quoted && w.range.len() == v.len() => w.range.end - val.len(),
         _ => w.range.end,
@@ -532,8 +536,8 @@ fn argument_pieces(
         };
     let Some(helps) = helps else {
         let help = ctx
-            .helps
-            .value(owner, opt, &arg.value)
+            .setting_help(owner, opt, &arg.value)
+            .or_else(|| ctx.helps.value(owner, opt, &arg.value))
             .unwrap_or_else(|| ctx.opt_help(owner, opt));
         return vec![piece(arg.range.clone(), Kind::Argument, group, help, None)];
     };
