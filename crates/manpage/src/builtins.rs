@@ -170,10 +170,25 @@ fn collect_binary(blocks: &[Block], out: &mut Vec<OptionDef>) {
                 for h in head.lines() {
                     let plain = h.plain();
                     let words: Vec<&str> = plain.split_whitespace().collect();
+                    let help = body_help(body);
+                    // `! expr`: "True if expr is false."
+                    if let ["!", _] = words.as_slice() {
+                        if !out.iter().any(|o| o.flags.iter().any(|f| f.text == "!")) {
+                            out.push(OptionDef {
+                                flags: vec![Flag::new("!")],
+                                argument: None,
+                                head: h.clone(),
+                                help: help.clone(),
+                                section: "CONDITIONAL EXPRESSIONS".into(),
+                                line: *line,
+                                values: Vec::new(),
+                            });
+                        }
+                        continue;
+                    }
                     let [_, op, _] = words.as_slice() else {
                         continue;
                     };
-                    let help = body_help(body);
                     // `arg1 OP arg2`: "OP is one of -eq, -ne, -lt, -le, -gt, or -ge".
                     let ops = if op.starts_with('-')
                         || matches!(*op, "==" | "=" | "!=" | "<" | ">" | "=~")
