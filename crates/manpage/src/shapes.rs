@@ -347,8 +347,12 @@ fn head_paragraph(
     section: &str,
     out: &mut Vec<OptionDef>,
 ) -> usize {
+    // (pod2man's old `.Vb` verbatim block under a one-line head, getconf(1)'s `-a`, is a body
+    // too.)
+    let one_line_head = text.lines().len() == 1;
     let next_indented = match blocks.get(i + 1) {
-        Some(Block::Indented { blocks: inner, .. }) => Some(inner),
+        Some(Block::Indented { blocks: inner, .. }) => Some(&inner[..]),
+        Some(b @ Block::Preformatted { .. }) if one_line_head => Some(std::slice::from_ref(b)),
         _ => None,
     };
     if let Some(inner) = next_indented
