@@ -323,7 +323,9 @@ fn names_flag(help: &matcher::Help, flag: &str) -> bool {
     if flag.contains('<') {
         return true;
     }
-    names_word(&head.plain(), flag)
+    // stty's `[-]echo` names `-echo`.
+    let head = head.plain().replace("[-]", "-");
+    names_word(&head, flag)
         || help
             .body
             .first()
